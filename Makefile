@@ -1,0 +1,57 @@
+# Viral Open Space: `make run` to try it, `make test` to check it.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+HOST ?= 127.0.0.1
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+PYTEST_WORKERS ?= 2
+
+.PHONY: run test lint format messages compilemessages demo bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+run: $(STAMP)
+	$(BIN)/vos migrate --no-input
+	$(BIN)/vos demo --if-empty
+	HOST=$(HOST) PORT=$(PORT) $(BIN)/vos serve
+
+test: $(TEST_STAMP)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+format: $(TEST_STAMP)
+	$(BIN)/ruff check --fix src tests bench
+	$(BIN)/ruff format src tests bench
+
+# Refresh the catalogs from the code, then compile them (the .mo files are committed).
+messages: $(STAMP)
+	cd src/vos && ../../$(BIN)/vos makemessages --locale en --locale fr --locale es --locale pt \
+		--no-obsolete --add-location file --ignore "*/migrations/*" --ignore "*/tests/*"
+	$(MAKE) compilemessages
+
+compilemessages: $(STAMP)
+	cd src/vos && ../../$(BIN)/vos compilemessages --ignore ".venv"
+
+demo: $(STAMP)
+	$(BIN)/vos demo
+
+bench: $(TEST_STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) var

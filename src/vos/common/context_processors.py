@@ -1,0 +1,15 @@
+from django.conf import settings
+from django.http import HttpRequest
+
+from vos.common.timezones import zone_label
+
+
+def site(request: HttpRequest) -> dict:
+    zone = getattr(request, "time_zone", "UTC")
+    return {
+        "site_name": settings.VOS_SITE_NAME,
+        "contact_email": settings.VOS_CONTACT_EMAIL,
+        "reader_zone": zone,
+        "reader_zone_label": zone_label(zone),
+        "reader_zone_source": getattr(request, "time_zone_source", "default"),
+    }

@@ -1,0 +1,66 @@
+"""Serve the site and run the background worker together until Ctrl-C.
+
+This is what ``make run`` starts; production runs gunicorn and the worker as separate
+services (see deploy/).
+"""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+
+
+class Command(BaseCommand):
+    help = "Run the web server and the task worker; stop both on Ctrl-C."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+        parser.add_argument("--workers", type=int, default=2)
+
+    def handle(self, *args, host: str, port: int, workers: int, **options):
+        python = sys.executable
+        if settings.TASKS_BACKEND == "rq":
+            worker = [python, "-m", "vos", "rqworker", "default", "--with-scheduler"]
+        else:
+            worker = [python, "-m", "vos", "db_worker", "--no-reload", "--interval", "1"]
+        web = [
+            python, "-m", "gunicorn", "vos.wsgi:application",
+            "--bind", f"{host}:{port}",
+            "--workers", str(workers),
+            "--threads", "4",
+            "--access-logfile", "-",
+        ]
+        children = [subprocess.Popen(worker), subprocess.Popen(web)]  # noqa: S603 - fixed commands
+        shown_host = f"[{host}]" if ":" in host else host
+        self.stdout.write(
+            self.style.SUCCESS(
+                _("Viral Open Space is running at http://%(host)s:%(port)s/ — press Ctrl-C to stop.")
+                % {"host": shown_host, "port": port}
+            )
+        )
+
+        def stop(*_args):
+            for child in children:
+                if child.poll() is None:
+                    child.send_signal(signal.SIGTERM)
+            deadline = time.monotonic() + 10
+            for child in children:
+                try:
+                    child.wait(timeout=max(deadline - time.monotonic(), 0.1))
+                except subprocess.TimeoutExpired:
+                    child.kill()
+            sys.exit(0)
+
+        signal.signal(signal.SIGTERM, stop)
+        try:
+            while all(child.poll() is None for child in children):
+                time.sleep(0.5)
+        except KeyboardInterrupt:
+            pass
+        stop()

@@ -1,0 +1,126 @@
+"""Time zone names, labels and the reading of times that people type.
+
+Browsers may report legacy aliases (Chromium says ``Asia/Calcutta``); every name that
+``zoneinfo`` knows is accepted and shown under its canonical name. The alias table in
+``data/zone_links.json`` is taken from the tz database's own link lines.
+"""
+
+import datetime as dt
+import json
+import zoneinfo
+from functools import cache
+from pathlib import Path
+
+from babel.dates import get_timezone_location
+from django.utils import timezone, translation
+
+UTC_NAMES = {"UTC", "Etc/UTC", "Etc/Zulu", "Etc/Universal", "Universal", "Zulu", "Etc/UCT", "UCT"}
+
+
+class NonexistentLocalTimeError(ValueError):
+    """The wall-clock time is skipped by a DST change in that zone."""
+
+
+class AmbiguousLocalTimeError(ValueError):
+    """The wall-clock time happens twice in that zone (clocks go back)."""
+
+
+@cache
+def _zone_links() -> dict[str, str]:
+    path = Path(__file__).parent / "data" / "zone_links.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@cache
+def _zones_by_lower_name() -> dict[str, str]:
+    return {name.lower(): name for name in zoneinfo.available_timezones()}
+
+
+def canonical_zone(name: str | None) -> str | None:
+    """The canonical IANA name for ``name`` (any case, any alias), or None if unknown."""
+    if not name:
+        return None
+    known = _zones_by_lower_name().get(name.strip().lower())
+    if known is None:
+        return None
+    if known in UTC_NAMES:
+        return "UTC"
+    canonical = _zone_links().get(known, known)
+    return "UTC" if canonical in UTC_NAMES else canonical
+
+
+def zone_for_city(city: str) -> str | None:
+    """The one selectable zone whose city part is ``city`` ("kolkata", "New York")."""
+    wanted = city.strip().lower().replace(" ", "_")
+    found = [name for name in selectable_zones() if name.rsplit("/", 1)[-1].lower() == wanted]
+    return found[0] if len(found) == 1 else None
+
+
+@cache
+def selectable_zones() -> tuple[str, ...]:
+    """Canonical, geographic zone names (plus UTC), sorted: what pickers offer."""
+    aliases = _zone_links()
+    names = {
+        name
+        for name in zoneinfo.available_timezones()
+        if "/" in name
+        and name not in aliases
+        and not name.startswith(("Etc/", "SystemV/", "posix/", "right/"))
+    }
+    return ("UTC", *sorted(names))
+
+
+def format_offset(offset: dt.timedelta | None) -> str:
+    """``UTC+2``, ``UTC+5:30``, ``UTC-3``, ``UTC``."""
+    if not offset:
+        return "UTC"
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    hours, minutes = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}:{minutes:02d}" if minutes else f"UTC{sign}{hours}"
+
+
+def zone_offset(name: str, at: dt.datetime | None = None) -> dt.timedelta:
+    at = at or timezone.now()
+    return at.astimezone(zoneinfo.ZoneInfo(name)).utcoffset() or dt.timedelta(0)
+
+
+def zone_city(name: str, language: str | None = None) -> str:
+    """The zone's city in the reader's language (``Europe/Paris`` gives "Paris")."""
+    if name == "UTC":
+        return "UTC"
+    language = (language or translation.get_language() or "en").replace("-", "_")
+    try:
+        return get_timezone_location(name, locale=language, return_city=True)
+    except (LookupError, ValueError):
+        return name.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def zone_label(name: str, at: dt.datetime | None = None, language: str | None = None) -> str:
+    """A zone named for people: "Paris, UTC+2" at the given moment."""
+    offset = format_offset(zone_offset(name, at))
+    city = zone_city(name, language)
+    return city if city == "UTC" else f"{city}, {offset}"
+
+
+def zone_choices(at: dt.datetime | None = None) -> list[tuple[str, str]]:
+    """(name, "Europe/Paris (UTC+1)") for every selectable zone, at the given moment."""
+    at = at or timezone.now()
+    return [(name, f"{name} ({format_offset(zone_offset(name, at))})") for name in selectable_zones()]
+
+
+def make_aware_strict(naive: dt.datetime, zone_name: str) -> dt.datetime:
+    """Read a typed wall-clock time in a zone, refusing DST gaps and overlaps.
+
+    Raises NonexistentLocalTimeError or AmbiguousLocalTimeError so that forms can say
+    exactly what is wrong instead of shifting the time silently.
+    """
+    zone = zoneinfo.ZoneInfo(zone_name)
+    early = naive.replace(tzinfo=zone, fold=0)
+    late = naive.replace(tzinfo=zone, fold=1)
+    if early.utcoffset() == late.utcoffset():
+        return early
+    round_trip = early.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None)
+    if round_trip != naive:
+        raise NonexistentLocalTimeError(naive)
+    raise AmbiguousLocalTimeError(naive)

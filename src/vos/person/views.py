@@ -1,0 +1,91 @@
+import json
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, FormView, UpdateView, View
+
+from vos.common.locales import country_name, language_name
+from vos.common.timezones import zone_choices, zone_label
+from vos.person.forms import AccountDeleteForm, ProfileForm
+from vos.person.models import User
+from vos.person.services import person_delete, person_export_data, person_update_profile
+
+
+class ProfileEditView(LoginRequiredMixin, UpdateView):
+    form_class = ProfileForm
+    template_name = "person/profile_edit.html"
+
+    def get_object(self, queryset=None) -> User:
+        # A copy, so a form that fails validation leaves request.user untouched.
+        return User.objects.get(pk=self.request.user.pk)
+
+    def form_valid(self, form: ProfileForm) -> HttpResponse:
+        person_update_profile(
+            person=self.object,
+            **{name: form.cleaned_data[name] for name in form.Meta.fields},
+        )
+        messages.success(self.request, _("Your profile is saved."))
+        return redirect("person.profile_edit")
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "zone_choices": zone_choices()}
+
+    def form_invalid(self, form: ProfileForm) -> HttpResponse:
+        # The instance was changed by validation; the page shows what was typed.
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class ProfileDetailView(DetailView):
+    model = User
+    template_name = "person/profile_detail.html"
+    context_object_name = "person"
+
+    def get_object(self, queryset=None) -> User:
+        person = get_object_or_404(User, pk=self.kwargs["pk"], is_active=True)
+        if not self.request.user.has_perm("person.view_profile", person):
+            raise Http404
+        return person
+
+    def get_context_data(self, **kwargs):
+        person = self.object
+        return {
+            **super().get_context_data(**kwargs),
+            "country_name": country_name(person.country) if person.country else "",
+            "language_names": [language_name(code) for code in person.languages],
+            "zone_label": zone_label(person.time_zone) if person.time_zone else "",
+        }
+
+
+class AccountDeleteView(LoginRequiredMixin, FormView):
+    form_class = AccountDeleteForm
+    template_name = "person/account_delete.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def form_valid(self, form: AccountDeleteForm) -> HttpResponse:
+        person = self.request.user
+        logout(self.request)
+        person_delete(person=person)
+        messages.success(self.request, _("Your account is deleted. Thank you for taking part."))
+        return redirect("home")
+
+    def form_invalid(self, form: AccountDeleteForm) -> HttpResponse:
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class DataExportView(LoginRequiredMixin, View):
+    def get(self, request: HttpRequest) -> HttpResponse:
+        data = person_export_data(person=request.user)
+        response = HttpResponse(
+            json.dumps(data, indent=2, ensure_ascii=False),
+            content_type="application/json; charset=utf-8",
+        )
+        stamp = timezone.now().strftime("%Y%m%d")
+        response["Content-Disposition"] = f'attachment; filename="vos-my-data-{stamp}.json"'
+        return response

@@ -1,0 +1,22 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from vos.common import views as common_views
+
+# Outside the language prefix: machine endpoints and the language switch itself.
+urlpatterns = [
+    path("healthz", common_views.healthz, name="healthz"),
+    path("i18n/setlang/", set_language, name="set_language"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", common_views.HomeView.as_view(), name="home"),
+    path("intention/", common_views.IntentionView.as_view(), name="intention"),
+    path("time-zone/", common_views.time_zone_choose, name="time_zone"),
+    path("accounts/", include("allauth.urls")),
+    path("", include("vos.person.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=True,
+)

@@ -1,0 +1,193 @@
+import datetime as dt
+import re
+
+import pytest
+from django.db import connection
+from django.test import override_settings
+from django.urls import reverse
+
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_root_redirects_to_language_prefix(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 302
+    assert response["Location"] == "/fr/"
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [
+        ("en", "How it works"),
+        ("fr", "Comment ça marche"),
+        ("es", "Cómo funciona"),
+        ("pt", "Como funciona"),
+    ],
+)
+def test_home_page_in_each_language(client, language, heading):
+    response = client.get(f"/{language}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<html lang="{language}"' in html
+    assert f'<h2 id="how-it-works">{heading}</h2>' in html
+
+
+def test_language_switch_keeps_the_page(client):
+    response = client.post(
+        reverse("set_language"), {"language": "es", "next": "/en/intention/"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/es/intention/"
+    page = client.get(response["Location"])
+    assert "<h1>Texto de intención</h1>" in page.content.decode()
+
+
+def test_time_zone_default_is_site_zone(client, settings):
+    settings.VOS_DEFAULT_TIME_ZONE = "Europe/Paris"
+    html = client.get("/en/").content.decode()
+    assert 'data-tz="Europe/Paris" data-tz-source="default"' in html
+
+
+def test_time_zone_from_browser_cookie_accepts_legacy_alias(client):
+    client.cookies["vos_tz"] = "Asia%2FCalcutta"
+    html = client.get("/en/").content.decode()
+    assert 'data-tz="Asia/Kolkata" data-tz-source="cookie"' in html
+    assert re.search(r"\(Kolkata, UTC\+5:30\)</time>", html)
+
+
+def test_time_zone_unknown_cookie_falls_back_to_site_zone(client, settings):
+    settings.VOS_DEFAULT_TIME_ZONE = "UTC"
+    client.cookies["vos_tz"] = "Nowhere%2FLand"
+    assert 'data-tz="UTC" data-tz-source="default"' in client.get("/en/").content.decode()
+
+
+def test_time_zone_profile_wins_over_cookie(client):
+    person = UserFactory(time_zone="America/Caracas")
+    client.force_login(person)
+    client.cookies["vos_tz"] = "Asia%2FTokyo"
+    html = client.get("/en/").content.decode()
+    assert 'data-tz="America/Caracas" data-tz-source="profile"' in html
+
+
+def test_zone_picker_sets_cookie_for_visitor(client):
+    response = client.post(
+        reverse("time_zone"), {"time_zone": "Asia/Calcutta", "next": "/en/intention/"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/en/intention/"
+    assert response.cookies["vos_tz"].value == "Asia%2FKolkata"
+
+
+def test_zone_picker_accepts_a_city_name(client):
+    response = client.post(reverse("time_zone"), {"time_zone": "caracas", "next": "/en/"})
+    assert response.cookies["vos_tz"].value == "America%2FCaracas"
+
+
+def test_zone_picker_saves_profile_for_participant(client):
+    person = UserFactory(time_zone="Europe/Paris")
+    client.force_login(person)
+    client.post(reverse("time_zone"), {"time_zone": "Asia/Kolkata"})
+    person.refresh_from_db()
+    assert person.time_zone == "Asia/Kolkata"
+
+
+def test_zone_picker_rejects_unknown_zone_and_changes_nothing(client):
+    person = UserFactory(time_zone="Europe/Paris")
+    client.force_login(person)
+    response = client.post(reverse("time_zone"), {"time_zone": "Mars/Olympus"})
+    assert response.status_code == 400
+    assert "is not a time zone we know" in response.content.decode()
+    assert "vos_tz" not in response.cookies
+    person.refresh_from_db()
+    assert person.time_zone == "Europe/Paris"
+
+
+def test_zone_picker_rejects_foreign_next_url(client):
+    response = client.post(
+        reverse("time_zone"), {"time_zone": "UTC", "next": "https://evil.example/"}
+    )
+    assert response["Location"] == "/"
+
+
+def test_zone_search_lists_matches_with_offsets(client):
+    html = client.get(reverse("time_zone"), {"q": "kolkata"}).content.decode()
+    assert "Asia/Kolkata (UTC+5:30)" in html
+
+
+def test_healthz_up(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "checks": {"database": "ok", "cache": "ok"}}
+
+
+@override_settings(
+    CACHES={
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # the discard port: nothing answers
+        }
+    }
+)
+def test_healthz_cache_down(client):
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {
+        "status": "unavailable",
+        "checks": {"database": "ok", "cache": "failed"},
+        "failed": ["cache"],
+    }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_healthz_database_down(client, tmp_path):
+    # Point the connection at a database that cannot be reached, keeping the live one aside.
+    saved_settings = dict(connection.settings_dict)
+    saved_connection = connection.connection
+    connection.connection = None
+    if connection.vendor == "sqlite":
+        connection.settings_dict["NAME"] = str(tmp_path / "missing" / "db.sqlite3")
+    else:
+        connection.settings_dict["PORT"] = "9"
+    try:
+        response = client.get("/healthz")
+    finally:
+        if connection.connection is not None:
+            connection.connection.close()
+        connection.settings_dict.clear()
+        connection.settings_dict.update(saved_settings)
+        connection.connection = saved_connection
+    assert response.status_code == 503
+    assert response.json()["failed"] == ["database"]
+
+
+def test_pages_send_strict_security_headers(client):
+    response = client.get("/en/")
+    assert "script-src 'self'" in response["Content-Security-Policy"]
+    assert "unsafe-inline" not in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_intention_page_links_in_footer(client):
+    html = client.get("/pt/").content.decode()
+    assert '<a href="/pt/intention/">Texto de intenção</a>' in html
+
+
+def test_markdown_filter_strips_scripts():
+    from django.template import Context, Template
+
+    html = Template("{{ text|markdown }}").render(
+        Context({"text": "**hi** <script>alert(1)</script> [x](javascript:alert(1))"})
+    )
+    assert "<strong>hi</strong>" in html
+    assert "<script" not in html
+    assert "javascript:" not in html
+
+
+def test_now_is_rendered_on_home_in_reader_zone(client):
+    client.cookies["vos_tz"] = "Asia%2FKolkata"
+    html = client.get("/en/").content.decode()
+    match = re.search(r'<time datetime="([^"]+)">', html)
+    moment = dt.datetime.fromisoformat(match.group(1).replace("Z", "+00:00"))
+    assert abs((dt.datetime.now(dt.UTC) - moment).total_seconds()) < 120

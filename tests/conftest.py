@@ -1,0 +1,90 @@
+import email
+import email.policy
+import os
+import socket
+import threading
+import time
+from email.message import EmailMessage
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.core.cache import cache
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Mailbox:
+    """What the loopback SMTP server received; it can also refuse mail for a while."""
+
+    def __init__(self) -> None:
+        self.messages: list[EmailMessage] = []
+        self.refusing = False
+        self.lock = threading.Lock()
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+        if self.refusing:
+            return "451 4.3.0 Try again later"
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        with self.lock:
+            self.messages.append(message)
+        return "250 OK"
+
+    def clear(self) -> None:
+        with self.lock:
+            self.messages.clear()
+        self.refusing = False
+
+    def wait_for(self, count: int = 1, timeout: float = 10.0) -> list[EmailMessage]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self.lock:
+                if len(self.messages) >= count:
+                    return list(self.messages)
+            time.sleep(0.05)
+        raise AssertionError(f"expected {count} emails, got {len(self.messages)}")
+
+
+@pytest.fixture(scope="session")
+def smtp_server():
+    mailbox = Mailbox()
+    port = free_port()
+    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    yield mailbox, port
+    controller.stop()
+
+
+@pytest.fixture(autouse=True)
+def mailbox(smtp_server, settings):
+    """Every test sends through the real SMTP server on loopback and can read what arrived."""
+    box, port = smtp_server
+    box.clear()
+    settings.EMAIL_PORT = port
+    yield box
+    box.clear()
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+
+
+def body_of(message: EmailMessage) -> str:
+    part = message.get_body(preferencelist=("plain",))
+    return part.get_content() if part else ""
+
+
+def require_component(available: bool, what: str) -> None:
+    """Skip locally when a real component is missing; under CI=true that is a failure."""
+    if available:
+        return
+    if IN_CI:
+        pytest.fail(f"{what} is required under CI=true")
+    pytest.skip(f"{what} is not available here")

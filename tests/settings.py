@@ -1,0 +1,38 @@
+"""The project's settings, with what the test suite needs on top."""
+
+import os
+import tempfile
+
+os.environ.setdefault("VOS_DATA_DIR", tempfile.mkdtemp(prefix="vos-test-"))
+os.environ["VOS_TESTING"] = "1"
+
+from vos.settings import *  # noqa: E402,F403
+
+# Each pytest-xdist worker gets its own Redis database, so flushing one is harmless.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+_redis_db = 1 + int(_worker.removeprefix("gw") or 0)
+if REDIS_URL:  # noqa: F405
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"{REDIS_URL.rsplit('/', 1)[0]}/{_redis_db}",  # noqa: F405
+        }
+    }
+RQ_QUEUES = {
+    "default": {
+        "URL": f"{(REDIS_URL or 'redis://127.0.0.1:6379/0').rsplit('/', 1)[0]}/{_redis_db + 8}",  # noqa: F405
+    }
+}
+
+# Tasks run at once, in the request that queued them; the worker tests pick their own.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS_BACKEND = "immediate"
+
+# Mail goes to the loopback SMTP server that tests/conftest.py starts.
+MAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = "127.0.0.1"
+EMAIL_PORT = 2525
+EMAIL_TIMEOUT = 5
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+ALLOWED_HOSTS = ["*"]
