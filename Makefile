@@ -40,12 +40,12 @@ format: $(TEST_STAMP)
 
 # Refresh the catalogs from the code, then compile them (the .mo files are committed).
 messages: $(STAMP)
-	cd src/vos && ../../$(BIN)/vos makemessages --locale en --locale fr --locale es --locale pt \
-		--no-obsolete --add-location file --ignore "*/migrations/*" --ignore "*/tests/*"
+	$(BIN)/vos makemessages --locale en --locale fr --locale es --locale pt \
+		--no-obsolete --add-location file --ignore ".venv" --ignore "var" --ignore "tests" --ignore "bench"
 	$(MAKE) compilemessages
 
 compilemessages: $(STAMP)
-	cd src/vos && ../../$(BIN)/vos compilemessages --ignore ".venv"
+	$(BIN)/vos compilemessages --ignore ".venv"
 
 demo: $(STAMP)
 	$(BIN)/vos demo

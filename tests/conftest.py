@@ -27,7 +27,7 @@ class Mailbox:
         self.refusing = False
         self.lock = threading.Lock()
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+    async def handle_DATA(self, server, session, envelope):
         if self.refusing:
             return "451 4.3.0 Try again later"
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
@@ -65,6 +65,8 @@ def mailbox(smtp_server, settings):
     """Every test sends through the real SMTP server on loopback and can read what arrived."""
     box, port = smtp_server
     box.clear()
+    # Django's test setup swaps in the locmem backend; we want the real path.
+    settings.EMAIL_BACKEND = "vos.mail.backends.OutboxBackend"
     settings.EMAIL_PORT = port
     yield box
     box.clear()
@@ -73,7 +75,6 @@ def mailbox(smtp_server, settings):
 @pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()
-    yield
 
 
 def body_of(message: EmailMessage) -> str:

@@ -6,7 +6,7 @@ import tempfile
 os.environ.setdefault("VOS_DATA_DIR", tempfile.mkdtemp(prefix="vos-test-"))
 os.environ["VOS_TESTING"] = "1"
 
-from vos.settings import *  # noqa: E402,F403
+from vos.settings import *  # noqa: F403
 
 # Each pytest-xdist worker gets its own Redis database, so flushing one is harmless.
 _worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")

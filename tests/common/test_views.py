@@ -35,9 +35,7 @@ def test_home_page_in_each_language(client, language, heading):
 
 
 def test_language_switch_keeps_the_page(client):
-    response = client.post(
-        reverse("set_language"), {"language": "es", "next": "/en/intention/"}
-    )
+    response = client.post(reverse("set_language"), {"language": "es", "next": "/en/intention/"})
     assert response.status_code == 302
     assert response["Location"] == "/es/intention/"
     page = client.get(response["Location"])

@@ -18,7 +18,9 @@ class TimeZoneField(forms.CharField):
         kwargs.setdefault("max_length", 64)
         kwargs.setdefault("label", _("Time zone"))
         super().__init__(**kwargs)
-        self.widget.attrs.update({"list": "zone-list", "autocomplete": "off", "spellcheck": "false"})
+        self.widget.attrs.update(
+            {"list": "zone-list", "autocomplete": "off", "spellcheck": "false"}
+        )
 
     def clean(self, value):
         value = super().clean(value)

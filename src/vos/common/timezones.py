@@ -106,7 +106,9 @@ def zone_label(name: str, at: dt.datetime | None = None, language: str | None = 
 def zone_choices(at: dt.datetime | None = None) -> list[tuple[str, str]]:
     """(name, "Europe/Paris (UTC+1)") for every selectable zone, at the given moment."""
     at = at or timezone.now()
-    return [(name, f"{name} ({format_offset(zone_offset(name, at))})") for name in selectable_zones()]
+    return [
+        (name, f"{name} ({format_offset(zone_offset(name, at))})") for name in selectable_zones()
+    ]
 
 
 def make_aware_strict(naive: dt.datetime, zone_name: str) -> dt.datetime:

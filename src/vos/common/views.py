@@ -94,7 +94,12 @@ def time_zone_choose(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "common/time_zone.html",
-        {"form": form, "zone_choices": choices, "query": query, "matches": matches[:50],
-         "next": _safe_next(request)},
+        {
+            "form": form,
+            "zone_choices": choices,
+            "query": query,
+            "matches": matches[:50],
+            "next": _safe_next(request),
+        },
         status=400 if form.errors else 200,
     )

@@ -101,7 +101,11 @@ def outbox_retry_due() -> int:
     """Queue again every message still waiting; for a periodic job or a manual nudge."""
     from vos.mail.tasks import send_outbox_message
 
-    ids = list(OutboxMessage.objects.filter(status=OutboxMessage.Status.QUEUED).values_list("pk", flat=True))
+    ids = list(
+        OutboxMessage.objects.filter(status=OutboxMessage.Status.QUEUED).values_list(
+            "pk", flat=True
+        )
+    )
     for message_id in ids:
         send_outbox_message.enqueue(message_id=message_id)
     return len(ids)

@@ -29,13 +29,22 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = [
-            "display_name", "country", "time_zone", "languages", "preferred_language",
-            "bio", "is_public",
+            "display_name",
+            "country",
+            "time_zone",
+            "languages",
+            "preferred_language",
+            "bio",
+            "is_public",
         ]
         widgets = {"bio": forms.Textarea(attrs={"rows": 5})}
         help_texts = {
-            "bio": _("A few words about you and the movements you take part in (1,000 characters at most)."),
-            "is_public": _("A public profile can be seen by anyone, and lists your name on the activities you organize."),
+            "bio": _(
+                "A few words about you and the movements you take part in (1,000 characters at most)."
+            ),
+            "is_public": _(
+                "A public profile can be seen by anyone, and lists your name on the activities you organize."
+            ),
             "preferred_language": _("The language of the emails we send you."),
         }
 
@@ -74,5 +83,3 @@ class AccountDeleteForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("This password is not right."), code="wrong_password")
         return password
-
-

@@ -8,7 +8,13 @@ from vos.common.timezones import canonical_zone
 from vos.person.models import User
 
 PROFILE_FIELDS = (
-    "display_name", "country", "time_zone", "languages", "preferred_language", "bio", "is_public",
+    "display_name",
+    "country",
+    "time_zone",
+    "languages",
+    "preferred_language",
+    "bio",
+    "is_public",
 )
 
 

@@ -26,7 +26,13 @@ class Command(BaseCommand):
             people = demo_people()
         self.stdout.write(
             self.style.SUCCESS(
-                _("Demo forum ready: %(count)s people. Log in as %(email)s with the password %(password)s.")
-                % {"count": len(people), "email": "ana@demo.vos.example", "password": "open-space-demo"}
+                _(
+                    "Demo forum ready: %(count)s people. Log in as %(email)s with the password %(password)s."
+                )
+                % {
+                    "count": len(people),
+                    "email": "ana@demo.vos.example",
+                    "password": "open-space-demo",
+                }
             )
         )

@@ -26,21 +26,39 @@ class Command(BaseCommand):
     def handle(self, *args, host: str, port: int, workers: int, **options):
         python = sys.executable
         if settings.TASKS_BACKEND == "rq":
-            worker = [python, "-m", "vos", "rqworker", "default", "--with-scheduler"]
+            worker = [
+                python,
+                "-m",
+                "vos",
+                "rqworker",
+                "default",
+                "--with-scheduler",
+                "--job-class",
+                "django_tasks_rq.Job",
+            ]
         else:
             worker = [python, "-m", "vos", "db_worker", "--no-reload", "--interval", "1"]
         web = [
-            python, "-m", "gunicorn", "vos.wsgi:application",
-            "--bind", f"{host}:{port}",
-            "--workers", str(workers),
-            "--threads", "4",
-            "--access-logfile", "-",
+            python,
+            "-m",
+            "gunicorn",
+            "vos.wsgi:application",
+            "--bind",
+            f"{host}:{port}",
+            "--workers",
+            str(workers),
+            "--threads",
+            "4",
+            "--access-logfile",
+            "-",
         ]
         children = [subprocess.Popen(worker), subprocess.Popen(web)]  # noqa: S603 - fixed commands
         shown_host = f"[{host}]" if ":" in host else host
         self.stdout.write(
             self.style.SUCCESS(
-                _("Viral Open Space is running at http://%(host)s:%(port)s/ — press Ctrl-C to stop.")
+                _(
+                    "Viral Open Space is running at http://%(host)s:%(port)s/ — press Ctrl-C to stop."
+                )
                 % {"host": shown_host, "port": port}
             )
         )

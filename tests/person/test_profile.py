@@ -1,0 +1,180 @@
+import json
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.urls import reverse
+
+from tests.factories import PASSWORD, UserFactory
+from vos.person.models import User
+
+pytestmark = pytest.mark.django_db
+
+VALID = {
+    "display_name": "Lucía Hernández",
+    "country": "VE",
+    "time_zone": "America/Caracas",
+    "languages": ["es", "en"],
+    "preferred_language": "es",
+    "bio": "Comunicación comunitaria.",
+    "is_public": "on",
+}
+
+
+def test_profile_requires_login(client):
+    response = client.get("/en/profile/")
+    assert response.status_code == 302
+    assert response["Location"] == "/en/accounts/login/?next=/en/profile/"
+
+
+def test_profile_form_lists_zones_with_offsets_and_countries_in_reader_language(client):
+    client.force_login(UserFactory())
+    html = client.get("/fr/profile/").content.decode()
+    assert '<option value="Asia/Kolkata">Asia/Kolkata (UTC+5:30)</option>' in html
+    assert '<option value="DE">Allemagne</option>' in html
+    assert '<option value="es">espagnol</option>' in html
+
+
+def test_profile_update_saves_every_field(client):
+    person = UserFactory()
+    client.force_login(person)
+    response = client.post("/en/profile/", VALID)
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert (
+        person.display_name,
+        person.country,
+        person.time_zone,
+        person.languages,
+        person.preferred_language,
+        person.bio,
+        person.is_public,
+    ) == (
+        "Lucía Hernández",
+        "VE",
+        "America/Caracas",
+        ["es", "en"],
+        "es",
+        "Comunicación comunitaria.",
+        True,
+    )
+
+
+def test_profile_update_stores_canonical_zone_for_alias(client):
+    person = UserFactory()
+    client.force_login(person)
+    client.post("/en/profile/", {**VALID, "time_zone": "Asia/Calcutta (UTC+5:30)"})
+    person.refresh_from_db()
+    assert person.time_zone == "Asia/Kolkata"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("time_zone", "Paris/France", "is not a time zone we know"),
+        ("country", "XX", "Select a valid choice"),
+        ("languages", ["xx"], "Select a valid choice"),
+        ("display_name", "", "This field is required"),
+        ("bio", "x" * 1001, "Ensure this value has at most 1000 characters"),
+    ],
+)
+def test_profile_bad_input_is_explained_and_changes_nothing(client, field, value, message):
+    person = UserFactory(display_name="Before", time_zone="Europe/Paris")
+    client.force_login(person)
+    response = client.post("/en/profile/", {**VALID, field: value})
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    person.refresh_from_db()
+    assert (person.display_name, person.time_zone, person.country) == ("Before", "Europe/Paris", "")
+
+
+def test_profile_error_message_is_translated(client):
+    client.force_login(UserFactory())
+    response = client.post("/es/profile/", {**VALID, "time_zone": "Paris/France"})
+    assert "no es una zona horaria que conozcamos" in response.content.decode()
+
+
+def test_public_profile_visible_to_anyone(client):
+    person = UserFactory(display_name="Aroha", is_public=True, country="NZ", languages=["mi", "en"])
+    html = client.get(f"/en/people/{person.pk}/").content.decode()
+    assert "<h1>Aroha</h1>" in html
+    assert "New Zealand" in html
+    assert "Māori, English" in html
+    assert person.email not in html
+
+
+@pytest.mark.parametrize("viewer", ["anonymous", "other"])
+def test_private_profile_is_not_found_for_others(client, viewer):
+    person = UserFactory(is_public=False)
+    if viewer == "other":
+        client.force_login(UserFactory())
+    assert client.get(f"/en/people/{person.pk}/").status_code == 404
+
+
+def test_private_profile_visible_to_its_owner(client):
+    person = UserFactory(is_public=False)
+    client.force_login(person)
+    html = client.get(f"/en/people/{person.pk}/").content.decode()
+    assert "your profile is not public" in html
+
+
+def test_private_profile_visible_to_superuser(client):
+    person = UserFactory(is_public=False)
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    assert client.get(f"/en/people/{person.pk}/").status_code == 200
+
+
+def test_data_export_contains_account_and_profile(client):
+    person = UserFactory(
+        email="mei@example.org", display_name="Mei", country="MY", languages=["ms"]
+    )
+    client.force_login(person)
+    response = client.get(reverse("person.data_export"))
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert response["Content-Disposition"].startswith('attachment; filename="vos-my-data-')
+    data = json.loads(response.content)
+    assert data["account"]["email"] == "mei@example.org"
+    assert data["account"]["email_addresses"] == [
+        {"email": "mei@example.org", "verified": True, "primary": True}
+    ]
+    assert data["profile"] == {
+        "display_name": "Mei",
+        "country": "MY",
+        "time_zone": "Europe/Paris",
+        "languages": ["ms"],
+        "preferred_language": "en",
+        "bio": "",
+        "is_public": False,
+    }
+
+
+def test_data_export_requires_login(client):
+    assert client.get(reverse("person.data_export")).status_code == 302
+
+
+def test_delete_account_with_wrong_password_changes_nothing(client):
+    person = UserFactory()
+    client.force_login(person)
+    response = client.post(reverse("person.account_delete"), {"password": "wrong", "confirm": "on"})
+    assert response.status_code == 400
+    assert "This password is not right." in response.content.decode()
+    assert User.objects.filter(pk=person.pk).exists()
+
+
+def test_delete_account_without_confirmation_changes_nothing(client):
+    person = UserFactory()
+    client.force_login(person)
+    response = client.post(reverse("person.account_delete"), {"password": PASSWORD})
+    assert response.status_code == 400
+    assert User.objects.filter(pk=person.pk).exists()
+
+
+def test_delete_account_removes_person_and_addresses_and_logs_out(client):
+    person = UserFactory()
+    client.force_login(person)
+    response = client.post(
+        reverse("person.account_delete"), {"password": PASSWORD, "confirm": "on"}
+    )
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=person.pk).exists()
+    assert not EmailAddress.objects.filter(email=person.email).exists()
+    assert client.get("/en/profile/").status_code == 302
