@@ -4,6 +4,7 @@ This is what ``make run`` starts; production runs gunicorn and the worker as sep
 services (see deploy/).
 """
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -72,7 +73,9 @@ class Command(BaseCommand):
                 try:
                     child.wait(timeout=max(deadline - time.monotonic(), 0.1))
                 except subprocess.TimeoutExpired:
-                    child.kill()
+                    pass
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(child.pid, signal.SIGKILL)
             sys.exit(0)
 
         signal.signal(signal.SIGTERM, stop)

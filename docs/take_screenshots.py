@@ -1,0 +1,37 @@
+"""Take the README's screenshots from a site started with `make run` (demo data loaded).
+
+    .venv/bin/python docs/take_screenshots.py [http://127.0.0.1:8000]
+"""
+
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
+OUT = Path(__file__).parent
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+
+
+def main() -> None:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        context = browser.new_context(
+            timezone_id="America/Caracas", viewport={"width": 1100, "height": 760}
+        )
+        page = context.new_page()
+        page.goto(f"{BASE}/es/")
+        page.wait_for_selector('html[data-tz-source="cookie"]')
+        page.screenshot(path=OUT / "home.png")
+        page.goto(f"{BASE}/es/accounts/login/")
+        page.fill("#id_login", "lucia@demo.vos.example")
+        page.fill("#id_password", "open-space-demo")
+        page.click("main button[type=submit]")
+        page.wait_for_selector("text=Lucía Hernández")
+        page.goto(f"{BASE}/es/profile/")
+        page.screenshot(path=OUT / "profile.png", full_page=False)
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
