@@ -70,10 +70,8 @@ class Command(BaseCommand):
                     child.send_signal(signal.SIGTERM)
             deadline = time.monotonic() + 10
             for child in children:
-                try:
+                with contextlib.suppress(subprocess.TimeoutExpired):
                     child.wait(timeout=max(deadline - time.monotonic(), 0.1))
-                except subprocess.TimeoutExpired:
-                    pass
                 with contextlib.suppress(ProcessLookupError):
                     os.killpg(child.pid, signal.SIGKILL)
             sys.exit(0)
