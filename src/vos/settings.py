@@ -104,6 +104,9 @@ INSTALLED_APPS = [
     "vos.common",
     "vos.person",
     "vos.mail",
+    "vos.edition",
+    "vos.organization",
+    "vos.activity",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -322,6 +325,8 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 VOS_SITE_NAME = env("SITE_NAME", "Viral Open Space")
 VOS_CONTACT_EMAIL = env("CONTACT_EMAIL", "facilitation@localhost")
+# The longest an activity may last, unless an edition says otherwise.
+VOS_MAX_ACTIVITY_MINUTES = int(env("MAX_ACTIVITY_MINUTES", "480"))
 
 LOGGING = {
     "version": 1,

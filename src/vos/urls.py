@@ -13,10 +13,11 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", common_views.HomeView.as_view(), name="home"),
-    path("intention/", common_views.IntentionView.as_view(), name="intention"),
     path("time-zone/", common_views.time_zone_choose, name="time_zone"),
     path("accounts/", include("allauth.urls")),
     path("", include("vos.person.urls")),
+    path("", include("vos.edition.urls")),
+    path("", include("vos.activity.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from babel.dates import get_timezone_location
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 UTC_NAMES = {"UTC", "Etc/UTC", "Etc/Zulu", "Etc/Universal", "Universal", "Zulu", "Etc/UCT", "UCT"}
 
@@ -126,3 +127,45 @@ def make_aware_strict(naive: dt.datetime, zone_name: str) -> dt.datetime:
     if round_trip != naive:
         raise NonexistentLocalTimeError(naive)
     raise AmbiguousLocalTimeError(naive)
+
+
+# Regions shown beside a time being chosen, so nobody books midnight in Tokyo by accident.
+AWAKE_REGIONS = [
+    (_("Americas West"), "America/Los_Angeles"),
+    (_("Americas East"), "America/New_York"),
+    (_("Europe / Africa"), "Europe/Paris"),
+    (_("South Asia"), "Asia/Kolkata"),
+    (_("East Asia / Oceania"), "Asia/Tokyo"),
+]
+
+# A dozen major cities for the "see in other time zones" panel.
+WORLD_CITIES = [
+    "America/Los_Angeles", "America/Mexico_City", "America/New_York", "America/Caracas",
+    "America/Sao_Paulo", "Africa/Dakar", "Europe/Paris", "Africa/Nairobi", "Asia/Beirut",
+    "Asia/Kolkata", "Asia/Shanghai", "Asia/Tokyo", "Australia/Sydney",
+]
+
+NIGHT_STARTS, NIGHT_ENDS = 22, 7
+
+
+def is_night(local: dt.datetime) -> bool:
+    return local.hour >= NIGHT_STARTS or local.hour < NIGHT_ENDS
+
+
+def local_times(
+    starts_at: dt.datetime, ends_at: dt.datetime | None, zones: list[tuple[str, str]]
+) -> list[dict]:
+    """For each (label, zone): the local start and end, and whether it falls at night."""
+    rows = []
+    for label, name in zones:
+        tz = zoneinfo.ZoneInfo(name)
+        local_start = starts_at.astimezone(tz)
+        local_end = ends_at.astimezone(tz) if ends_at else None
+        night = is_night(local_start) or (
+            local_end is not None and is_night(local_end - dt.timedelta(minutes=1))
+        )
+        rows.append(
+            {"label": label, "zone": name, "city": zone_city(name), "start": local_start,
+             "end": local_end, "night": night, "offset": format_offset(local_start.utcoffset())}
+        )
+    return rows

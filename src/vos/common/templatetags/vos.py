@@ -22,6 +22,18 @@ FORMATS = {
 }
 
 
+def format_moment(value: dt.datetime, style: str = "datetime", zone: str | None = None) -> str:
+    """"Sun 20 Sep, 18:00 (Paris, UTC+2)" in the reader's zone, or in ``zone``."""
+    tz = zoneinfo.ZoneInfo(zone) if zone else timezone.get_current_timezone()
+    local = timezone.localtime(value, tz)
+    text = date_format(local, FORMATS.get(style, style))
+    return f"{text} ({zone_label(str(tz.key), at=value)})"
+
+
+def iso_utc(value: dt.datetime) -> str:
+    return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+
+
 @register.simple_tag
 def when(value: dt.datetime | None, style: str = "datetime", zone: str | None = None) -> str:
     """Render a moment as <time> in the reader's zone (or ``zone``), naming the zone.
@@ -30,15 +42,47 @@ def when(value: dt.datetime | None, style: str = "datetime", zone: str | None = 
     """
     if value is None:
         return ""
+    return format_html('<time datetime="{}">{}</time>', iso_utc(value), format_moment(value, style, zone))
+
+
+@register.simple_tag
+def when_text(value: dt.datetime | None, style: str = "datetime", zone: str | None = None) -> str:
+    """The same as ``when``, as plain text for text emails and exports."""
+    return format_moment(value, style, zone) if value is not None else ""
+
+
+@register.simple_tag
+def when_local(value: dt.datetime | None, fmt: str = "H:i", zone: str | None = None) -> str:
+    """Only the wall-clock part in the reader's zone, for grids whose zone is named once."""
+    if value is None:
+        return ""
     tz = zoneinfo.ZoneInfo(zone) if zone else timezone.get_current_timezone()
-    local = timezone.localtime(value, tz)
-    text = date_format(local, FORMATS.get(style, style))
-    label = zone_label(str(tz.key), at=value)
-    iso = value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
-    return format_html('<time datetime="{}">{} ({})</time>', iso, text, label)
+    return format_html(
+        '<time datetime="{}">{}</time>', iso_utc(value), date_format(timezone.localtime(value, tz), fmt)
+    )
 
 
 @register.filter
 def markdown(text: str) -> SafeString:
     # render_markdown sanitizes its output with nh3, so marking it safe is sound.
     return mark_safe(render_markdown(text))  # noqa: S308 - sanitized just above
+
+
+@register.filter
+def language_name(code: str) -> str:
+    from vos.common.locales import language_name as name_of
+
+    return name_of(code)
+
+
+@register.filter
+def country_name(code: str) -> str:
+    from vos.common.locales import country_name as name_of
+
+    return name_of(code)
+
+
+@register.filter
+def public_organizers(activity) -> list:
+    """Organizers who chose a public profile; the others stay unnamed on public pages."""
+    return [organizer.person for organizer in activity.organizers.all() if organizer.person.is_public]

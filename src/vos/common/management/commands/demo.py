@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 
 class Command(BaseCommand):
-    help = "Create the demo forum (people, and later editions and their program)."
+    help = "Create the demo forum: people, five editions and their programs."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -16,7 +16,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, if_empty: bool, **options):
-        from vos.person.demo import demo_people
+        from vos.activity.demo import demo_activities
+        from vos.edition.demo import demo_editions
+        from vos.person.demo import FACILITATORS, demo_people
         from vos.person.models import User
 
         if if_empty and User.objects.exists():
@@ -24,13 +26,19 @@ class Command(BaseCommand):
             return
         with transaction.atomic():
             people = demo_people()
+            facilitators = [p for p in people if p.email.split("@")[0] in FACILITATORS]
+            editions = demo_editions(facilitators)
+            activities = demo_activities(editions, people, facilitators)
         self.stdout.write(
             self.style.SUCCESS(
                 _(
-                    "Demo forum ready: %(count)s people. Log in as %(email)s with the password %(password)s."
+                    "Demo forum ready: %(people)s people, %(editions)s editions, %(activities)s "
+                    "new activities. Log in as %(email)s with the password %(password)s."
                 )
                 % {
-                    "count": len(people),
+                    "people": len(people),
+                    "editions": len(editions),
+                    "activities": activities,
                     "email": "ana@demo.vos.example",
                     "password": "open-space-demo",
                 }

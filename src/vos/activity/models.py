@@ -1,0 +1,138 @@
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from vos.edition.models import ActivityType, Edition, IntentionText, Slot, Theme
+from vos.organization.models import Organization
+
+
+class Activity(models.Model):
+    """Anything on the program, proposed by participants or by the facilitation team."""
+
+    class State(models.TextChoices):
+        PROPOSED = "proposed", _("waiting for review")
+        CHANGES_REQUESTED = "changes", _("changes requested")
+        PUBLISHED = "published", _("published")
+        DECLINED = "declined", _("declined")
+        UNPUBLISHED = "unpublished", _("unpublished")
+        CANCELLED = "cancelled", _("cancelled")
+
+    # States that hold a place in a slot.
+    HOLDS_PLACE = (State.PROPOSED, State.CHANGES_REQUESTED, State.PUBLISHED)
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="activities")
+    title = models.CharField(_("title"), max_length=160)
+    summary = models.CharField(_("short summary"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    activity_type = models.ForeignKey(
+        ActivityType, on_delete=models.PROTECT, related_name="activities", verbose_name=_("type")
+    )
+    themes = models.ManyToManyField(Theme, blank=True, related_name="activities", verbose_name=_("themes"))
+    languages = models.JSONField(_("languages spoken"), default=list)
+    interpretation = models.JSONField(_("interpretation"), default=list, blank=True)
+    starts_at = models.DateTimeField(_("start"), db_index=True)
+    ends_at = models.DateTimeField(_("end"))
+    typed_time_zone = models.CharField(_("time zone the time was typed in"), max_length=64)
+    slot = models.ForeignKey(
+        Slot, null=True, blank=True, on_delete=models.PROTECT, related_name="activities"
+    )
+    capacity = models.PositiveIntegerField(_("places"), null=True, blank=True)
+    organizations = models.ManyToManyField(
+        Organization, blank=True, related_name="activities", verbose_name=_("organizations")
+    )
+    room_url = models.URLField(_("video link"), blank=True)
+    accessibility = models.TextField(_("accessibility"), blank=True)
+    intention_text = models.ForeignKey(
+        IntentionText, null=True, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("intention text accepted"),
+    )
+    state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.PROPOSED)
+    is_official = models.BooleanField(_("official activity of the facilitation team"), default=False)
+    is_featured = models.BooleanField(_("featured on the home page"), default=False)
+    decision_message = models.TextField(_("message from the facilitation team"), blank=True)
+    cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+    sequence = models.PositiveIntegerField(default=0, help_text="Raised on each change of time.")
+
+    class Meta:
+        ordering = ["starts_at", "title"]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        indexes = [models.Index(fields=["edition", "state", "starts_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="activity_ends_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("activity.detail", kwargs={"slug": self.edition.slug, "pk": self.pk})
+
+    @property
+    def duration(self):
+        return self.ends_at - self.starts_at
+
+    @property
+    def duration_minutes(self) -> int:
+        return int(self.duration.total_seconds() // 60)
+
+    @property
+    def is_public(self) -> bool:
+        return self.state == self.State.PUBLISHED
+
+
+class Organizer(models.Model):
+    """A person who proposed or co-organizes an activity (shown once accepted)."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="organizers")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="organized"
+    )
+    is_proposer = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-is_proposer", "created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "person"], name="organizer_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} — {self.activity}"
+
+
+def _invitation_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class Invitation(models.Model):
+    """A co-organizer invited by email; they appear once they accept."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("email"))
+    token = models.CharField(max_length=64, unique=True, default=_invitation_token)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "email"], name="invitation_unique_email")
+        ]
+
+    def __str__(self) -> str:
+        return self.email

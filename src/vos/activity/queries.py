@@ -1,0 +1,130 @@
+"""Reads of activities, each shaped for its page with a fixed number of queries."""
+
+import datetime as dt
+
+from django.db import connection
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from vos.activity.models import Activity, Organizer
+from vos.edition.models import Edition
+
+
+def _with_relations(activities: QuerySet[Activity]) -> QuerySet[Activity]:
+    return activities.select_related("activity_type", "edition").prefetch_related(
+        "themes",
+        "organizations",
+        Prefetch("organizers", queryset=Organizer.objects.select_related("person")),
+    )
+
+
+def activities_published(edition: Edition) -> QuerySet[Activity]:
+    return Activity.objects.filter(edition=edition, state=Activity.State.PUBLISHED)
+
+
+def activities_search(activities: QuerySet[Activity], text: str) -> QuerySet[Activity]:
+    """Full-text search over titles, summaries, descriptions and organizer names.
+
+    PostgreSQL ranks with its own full-text search; SQLite falls back to matching every
+    word somewhere in those fields.
+    """
+    text = text.strip()
+    if not text:
+        return activities
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        vector = (
+            SearchVector("title", weight="A", config="simple")
+            + SearchVector("summary", weight="B", config="simple")
+            + SearchVector("description", weight="C", config="simple")
+            + SearchVector("organizers__person__display_name", weight="B", config="simple")
+            + SearchVector("organizations__name", weight="B", config="simple")
+        )
+        query = SearchQuery(text, search_type="websearch", config="simple")
+        ids = (
+            activities.annotate(search=vector).filter(search=query).values_list("pk", flat=True)
+        )
+        return activities.filter(pk__in=ids)
+    for word in text.split():
+        activities = activities.filter(
+            Q(title__icontains=word)
+            | Q(summary__icontains=word)
+            | Q(description__icontains=word)
+            | Q(organizers__person__display_name__icontains=word)
+            | Q(organizations__name__icontains=word)
+        )
+    return activities.distinct()
+
+
+def activities_filtered(activities: QuerySet[Activity], filters: dict) -> QuerySet[Activity]:
+    """Apply the program's filters (all optional, all shareable in the URL)."""
+    now = timezone.now()
+    if filters.get("type"):
+        activities = activities.filter(activity_type__key=filters["type"])
+    if filters.get("theme"):
+        activities = activities.filter(themes__pk=filters["theme"])
+    if filters.get("language"):
+        # JSON lists are searched as text so the same lookup works on SQLite and PostgreSQL.
+        activities = activities.filter(languages__icontains=f'"{filters["language"]}"')
+    if filters.get("organization"):
+        activities = activities.filter(organizations__pk=filters["organization"])
+    if filters.get("when") == "now":
+        activities = activities.filter(starts_at__lte=now, ends_at__gt=now)
+    elif filters.get("when") == "soon":
+        activities = activities.filter(starts_at__gt=now, starts_at__lte=now + dt.timedelta(hours=2))
+    if filters.get("q"):
+        activities = activities_search(activities, filters["q"])
+    return activities.distinct()
+
+
+def activities_for_program(
+    edition: Edition, *, day_start: dt.datetime | None, day_end: dt.datetime | None, filters: dict
+) -> list[Activity]:
+    activities = activities_filtered(activities_published(edition), filters)
+    if day_start is not None and day_end is not None:
+        activities = activities.filter(starts_at__lt=day_end, ends_at__gt=day_start)
+    return list(_with_relations(activities).order_by("starts_at", "title"))
+
+
+def program_days(edition: Edition, zone) -> list[dt.date]:
+    """Every day, in the reader's zone, on which the edition has a published activity."""
+    spans = activities_published(edition).values_list("starts_at", "ends_at")
+    days: set[dt.date] = set()
+    for starts_at, ends_at in spans:
+        day = timezone.localtime(starts_at, zone).date()
+        last = timezone.localtime(ends_at - dt.timedelta(seconds=1), zone).date()
+        while day <= last:
+            days.add(day)
+            day += dt.timedelta(days=1)
+    return sorted(days)
+
+
+def activity_for_page(pk: int, edition_slug: str) -> Activity:
+    return _with_relations(Activity.objects.filter(edition__slug=edition_slug)).get(pk=pk)
+
+
+def activities_now_and_next(edition: Edition, now: dt.datetime | None = None, limit: int = 6):
+    now = now or timezone.now()
+    published = _with_relations(activities_published(edition))
+    happening = list(published.filter(starts_at__lte=now, ends_at__gt=now).order_by("starts_at")[:limit])
+    upcoming = list(published.filter(starts_at__gt=now).order_by("starts_at")[:limit])
+    return happening, upcoming
+
+
+def activities_featured(edition: Edition, limit: int = 6) -> list[Activity]:
+    return list(_with_relations(activities_published(edition).filter(is_featured=True))[:limit])
+
+
+def activities_for_moderation(edition: Edition, filters: dict) -> QuerySet[Activity]:
+    activities = Activity.objects.filter(edition=edition)
+    if filters.get("state"):
+        activities = activities.filter(state=filters["state"])
+    if filters.get("day"):
+        activities = activities.filter(starts_at__date=filters["day"])
+    activities = activities_filtered(activities, {k: v for k, v in filters.items() if k != "when"})
+    return _with_relations(activities).order_by("starts_at")
+
+
+def activities_of_person(person) -> QuerySet[Activity]:
+    return _with_relations(Activity.objects.filter(organizers__person=person)).order_by("-starts_at")

@@ -1,0 +1,42 @@
+import rules
+
+from vos.edition.rules import is_facilitator
+
+
+@rules.predicate
+def is_organizer(user, activity) -> bool:
+    if activity is None or not user.is_authenticated:
+        return False
+    return activity.organizers.filter(person=user).exists()
+
+
+@rules.predicate
+def is_activity_facilitator(user, activity) -> bool:
+    return activity is not None and is_facilitator(user, activity.edition)
+
+
+@rules.predicate
+def is_published(user, activity) -> bool:
+    return activity is not None and activity.is_public
+
+
+@rules.predicate
+def is_changeable(user, activity) -> bool:
+    return (
+        activity is not None
+        and not activity.edition.is_past()
+        and activity.state not in ("cancelled", "declined")
+    )
+
+
+@rules.predicate
+def can_propose_in(user, edition) -> bool:
+    return user.is_authenticated and edition is not None and edition.proposals_are_open()
+
+
+rules.add_perm("activity.view", is_published | is_organizer | is_activity_facilitator)
+rules.add_perm("activity.change", (is_organizer | is_activity_facilitator) & is_changeable)
+rules.add_perm("activity.cancel", (is_organizer | is_activity_facilitator) & is_changeable)
+rules.add_perm("activity.moderate", is_activity_facilitator)
+rules.add_perm("activity.view_history", is_organizer | is_activity_facilitator)
+rules.add_perm("activity.propose", can_propose_in)

@@ -1,0 +1,334 @@
+"""Every write to an activity: proposing, editing, cancelling, moderating, inviting."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from vos.activity.models import Activity, Invitation, Organizer
+from vos.activity.validators import (
+    validate_activity_times,
+    validate_editable,
+    validate_proposals_open,
+)
+from vos.common.log import log_action
+from vos.edition.models import ActivityType, Edition, IntentionText, Slot, Theme
+from vos.edition.queries import intention_text_current
+from vos.mail.services import mail_to_person
+from vos.organization.models import Organization
+from vos.person.models import User
+
+
+@dataclass
+class ActivityData:
+    """What a proposer fills in; forms and the API both build one."""
+
+    title: str
+    summary: str
+    activity_type: ActivityType
+    languages: list[str]
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    typed_time_zone: str
+    description: str = ""
+    themes: list[Theme] = field(default_factory=list)
+    interpretation: list[dict[str, str]] = field(default_factory=list)
+    slot: Slot | None = None
+    capacity: int | None = None
+    organizations: list[Organization] = field(default_factory=list)
+    room_url: str = ""
+    accessibility: str = ""
+    co_organizer_emails: list[str] = field(default_factory=list)
+
+
+SIMPLE_FIELDS = (
+    "title", "summary", "description", "activity_type", "languages", "interpretation",
+    "starts_at", "ends_at", "typed_time_zone", "slot", "capacity", "room_url", "accessibility",
+)
+
+
+def _check_slot_has_room(slot: Slot, *, exclude: Activity | None = None) -> Slot:
+    """Lock the slot and make sure a place is left; two bookers of one slot queue here."""
+    locked = Slot.objects.select_for_update().get(pk=slot.pk)
+    taken = Activity.objects.filter(slot=locked, state__in=Activity.HOLDS_PLACE)
+    if exclude is not None:
+        taken = taken.exclude(pk=exclude.pk)
+    if taken.count() >= locked.places:
+        raise ValidationError(
+            {"slot": _("This slot has just been taken: every place is booked. Please pick another one.")},
+            code="slot_full",
+        )
+    return locked
+
+
+def _check_data(edition: Edition, data: ActivityData) -> None:
+    if data.activity_type.edition_id != edition.pk:
+        raise ValidationError({"activity_type": _("This type belongs to another edition.")})
+    if any(theme.edition_id != edition.pk for theme in data.themes):
+        raise ValidationError({"themes": _("This theme belongs to another edition.")})
+    if not data.languages:
+        raise ValidationError({"languages": _("Say at least one language the activity is held in.")})
+    if edition.scheduling == Edition.Scheduling.SLOTS:
+        if data.slot is None:
+            raise ValidationError({"slot": _("Pick a slot in the grid.")})
+        if data.slot.edition_id != edition.pk:
+            raise ValidationError({"slot": _("This slot belongs to another edition.")})
+        data.starts_at, data.ends_at = data.slot.starts_at, data.slot.ends_at
+    else:
+        data.slot = None
+    validate_activity_times(edition, data.starts_at, data.ends_at)
+
+
+def overlapping_activities(
+    person: User, starts_at: dt.datetime, ends_at: dt.datetime, *, exclude: Activity | None = None
+) -> list[Activity]:
+    """The person's other live activities that overlap this time (a warning, not an error)."""
+    activities = Activity.objects.filter(
+        organizers__person=person,
+        state__in=Activity.HOLDS_PLACE,
+        starts_at__lt=ends_at,
+        ends_at__gt=starts_at,
+    ).select_related("edition")
+    if exclude is not None and exclude.pk:
+        activities = activities.exclude(pk=exclude.pk)
+    return list(activities.order_by("starts_at"))
+
+
+@transaction.atomic
+def activity_propose(
+    *, proposer: User, edition: Edition, data: ActivityData, intention_text: IntentionText
+) -> Activity:
+    """Propose an activity, booking its slot if the edition uses slots.
+
+    Side effects: the proposer becomes its first organizer; invitations are emailed to
+    co-organizers; a log entry; published at once if the edition moderates afterwards.
+    """
+    validate_proposals_open(edition)
+    current = intention_text_current()
+    if current is None or intention_text.pk != current.pk:
+        raise ValidationError(
+            {"accept_intention": _("Please accept the current version of the intention text.")}
+        )
+    _check_data(edition, data)
+    if data.slot is not None:
+        data.slot = _check_slot_has_room(data.slot)
+    publish_now = edition.moderation == Edition.Moderation.PUBLISH
+    activity = Activity(
+        edition=edition,
+        intention_text=intention_text,
+        created_by=proposer,
+        state=Activity.State.PUBLISHED if publish_now else Activity.State.PROPOSED,
+        **{name: getattr(data, name) for name in SIMPLE_FIELDS},
+    )
+    activity.full_clean(exclude=["intention_text"])
+    activity.save()
+    activity.themes.set(data.themes)
+    activity.organizations.set(data.organizations)
+    Organizer.objects.create(activity=activity, person=proposer, is_proposer=True)
+    log_action(
+        activity, actor=proposer, action="activity.propose",
+        data={"intention_text": intention_text.version, "state": activity.state},
+    )
+    for email in data.co_organizer_emails:
+        invitation_create(activity=activity, email=email, invited_by=proposer)
+    return activity
+
+
+def _describe(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat()
+    if hasattr(value, "pk"):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [_describe(item) for item in value]
+    return value
+
+
+@transaction.atomic
+def activity_update(*, activity: Activity, editor: User, data: ActivityData) -> Activity:
+    """Change an activity until its edition ends; every change goes to its history.
+
+    A new time raises the activity's sequence (calendar clients see an update); an
+    activity that was sent back for changes returns to the review queue.
+    """
+    activity = Activity.objects.select_for_update().get(pk=activity.pk)
+    validate_editable(activity.edition)
+    if activity.state in (Activity.State.CANCELLED, Activity.State.DECLINED):
+        raise ValidationError(_("A cancelled or declined activity cannot be edited."))
+    _check_data(activity.edition, data)
+    if data.slot is not None and data.slot.pk != activity.slot_id:
+        data.slot = _check_slot_has_room(data.slot, exclude=activity)
+
+    changes: dict[str, list[Any]] = {}
+    for name in SIMPLE_FIELDS:
+        old, new = getattr(activity, name), getattr(data, name)
+        if old != new:
+            changes[name] = [_describe(old), _describe(new)]
+            setattr(activity, name, new)
+    for name, manager in (("themes", activity.themes), ("organizations", activity.organizations)):
+        old = sorted(manager.all(), key=lambda item: item.pk)
+        new = sorted(getattr(data, name), key=lambda item: item.pk)
+        if old != new:
+            changes[name] = [_describe(old), _describe(new)]
+            manager.set(new)
+    if "starts_at" in changes or "ends_at" in changes:
+        activity.sequence += 1
+    if activity.state == Activity.State.CHANGES_REQUESTED:
+        activity.state = Activity.State.PROPOSED
+        changes["state"] = [Activity.State.CHANGES_REQUESTED, Activity.State.PROPOSED]
+    activity.updated_at = timezone.now()
+    activity.full_clean(exclude=["intention_text"])
+    activity.save()
+    if changes:
+        log_action(activity, actor=editor, action="activity.update", data=changes)
+    for email in data.co_organizer_emails:
+        if not activity.invitations.filter(email__iexact=email).exists():
+            invitation_create(activity=activity, email=email, invited_by=editor)
+    return activity
+
+
+@transaction.atomic
+def activity_cancel(*, activity: Activity, actor: User, reason: str) -> Activity:
+    """Cancel an activity with a reason; it frees its slot and stays in the history."""
+    activity = Activity.objects.select_for_update().get(pk=activity.pk)
+    validate_editable(activity.edition)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Please say why the activity is cancelled.")})
+    if activity.state == Activity.State.CANCELLED:
+        raise ValidationError(_("This activity is already cancelled."))
+    previous = activity.state
+    activity.state = Activity.State.CANCELLED
+    activity.cancel_reason = reason
+    activity.sequence += 1
+    activity.updated_at = timezone.now()
+    activity.save(update_fields=["state", "cancel_reason", "sequence", "updated_at"])
+    log_action(
+        activity, actor=actor, action="activity.cancel",
+        data={"reason": reason, "state": [previous, activity.state]},
+    )
+    return activity
+
+
+# Moderation: which decisions apply to which states, and what they lead to.
+DECISIONS = {
+    "publish": (
+        (Activity.State.PROPOSED, Activity.State.CHANGES_REQUESTED, Activity.State.UNPUBLISHED,
+         Activity.State.DECLINED),
+        Activity.State.PUBLISHED,
+    ),
+    "request_changes": (
+        (Activity.State.PROPOSED, Activity.State.PUBLISHED), Activity.State.CHANGES_REQUESTED,
+    ),
+    "decline": ((Activity.State.PROPOSED, Activity.State.CHANGES_REQUESTED), Activity.State.DECLINED),
+    "unpublish": ((Activity.State.PUBLISHED,), Activity.State.UNPUBLISHED),
+}
+NEEDS_MESSAGE = {"request_changes", "decline", "unpublish"}
+
+
+@transaction.atomic
+def activity_decide(
+    *, activity: Activity, facilitator: User, decision: str, message: str = ""
+) -> Activity:
+    """A facilitator publishes, asks for changes, declines or unpublishes an activity.
+
+    Side effects: a log entry; an email to each organizer in their language and zone.
+    """
+    if decision not in DECISIONS:
+        raise ValidationError(_("Unknown decision."))
+    activity = Activity.objects.select_for_update().select_related("edition").get(pk=activity.pk)
+    sources, target = DECISIONS[decision]
+    if activity.state not in sources:
+        raise ValidationError(
+            _("This decision does not apply to an activity that is %(state)s.")
+            % {"state": activity.get_state_display()},
+            code="wrong_state",
+        )
+    message = message.strip()
+    if decision in NEEDS_MESSAGE and not message:
+        raise ValidationError({"message": _("Please write a message for the organizers.")})
+    previous = activity.state
+    activity.state = target
+    activity.decision_message = message
+    activity.updated_at = timezone.now()
+    activity.save(update_fields=["state", "decision_message", "updated_at"])
+    log_action(
+        activity, actor=facilitator, action=f"activity.{decision}",
+        data={"state": [previous, target], "message": message},
+    )
+    for organizer in activity.organizers.select_related("person"):
+        mail_to_person(
+            person=organizer.person,
+            template="activity/email/decision",
+            context={"activity": activity, "message": message, "decision": decision},
+        )
+    return activity
+
+
+@transaction.atomic
+def activity_set_flags(
+    *, activity: Activity, facilitator: User, is_official: bool | None = None,
+    is_featured: bool | None = None,
+) -> Activity:
+    """Mark an activity as the facilitation team's own, or feature it on the home page."""
+    activity = Activity.objects.select_for_update().get(pk=activity.pk)
+    changes = {}
+    for name, value in (("is_official", is_official), ("is_featured", is_featured)):
+        if value is not None and getattr(activity, name) != value:
+            changes[name] = [getattr(activity, name), value]
+            setattr(activity, name, value)
+    if changes:
+        activity.save(update_fields=list(changes))
+        log_action(activity, actor=facilitator, action="activity.flags", data=changes)
+    return activity
+
+
+def invitation_create(*, activity: Activity, email: str, invited_by: User) -> Invitation:
+    """Invite a co-organizer by email. Side effect: the invitation email."""
+    email = email.strip().lower()
+    invitation, created = Invitation.objects.get_or_create(
+        activity=activity, email=email, defaults={"invited_by": invited_by}
+    )
+    if created:
+        log_action(activity, actor=invited_by, action="activity.invite", data={"email": email})
+        recipient = User.objects.filter(email__iexact=email).first()
+        mail_to_person(
+            person=recipient or _Stranger(email=email, preferred_language=invited_by.preferred_language),
+            template="activity/email/invitation",
+            context={"activity": activity, "invitation": invitation, "inviter": invited_by},
+            email=email,
+        )
+    return invitation
+
+
+@dataclass
+class _Stranger:
+    """Someone invited by email who has no account yet."""
+
+    email: str
+    preferred_language: str
+    time_zone: str = ""
+    display_name: str = ""
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: Invitation, person: User) -> Organizer:
+    """Accept an invitation: the person now appears among the organizers."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at is not None:
+        raise ValidationError(_("This invitation has already been accepted."))
+    validate_editable(invitation.activity.edition)
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    organizer, _created = Organizer.objects.get_or_create(
+        activity=invitation.activity, person=person
+    )
+    log_action(
+        invitation.activity, actor=person, action="activity.invitation_accept",
+        data={"email": invitation.email},
+    )
+    return organizer

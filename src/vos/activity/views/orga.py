@@ -1,0 +1,121 @@
+"""The facilitation back office of an edition: the moderation queue and the log."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from vos.activity import queries
+from vos.activity.forms import DecisionForm, FlagsForm
+from vos.activity.models import Activity
+from vos.activity.services import activity_decide, activity_set_flags
+from vos.activity.views.public import ProgramFilterForm
+from vos.common.log import log_for
+from vos.common.models import LogEntry
+from vos.edition.models import Edition
+
+
+class QueueFilterForm(ProgramFilterForm):
+    state = forms.ChoiceField(
+        label=gettext_lazy("State"), required=False,
+        choices=[("", gettext_lazy("All")), *Activity.State.choices],
+    )
+    day = forms.DateField(
+        label=gettext_lazy("Day"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean_day(self):
+        return self.cleaned_data.get("day")
+
+
+def _backoffice_edition(request: HttpRequest, slug: str) -> Edition:
+    edition = get_object_or_404(Edition, slug=slug)
+    if not request.user.has_perm("edition.view_backoffice", edition):
+        raise Http404
+    return edition
+
+
+@login_required
+def queue(request: HttpRequest, slug: str) -> HttpResponse:
+    edition = _backoffice_edition(request, slug)
+    form = QueueFilterForm(request.GET or None, edition=edition)
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    if not form.is_bound:
+        filters = {"state": Activity.State.PROPOSED} if edition.moderation == Edition.Moderation.REVIEW else {}
+        form = QueueFilterForm(initial=filters, edition=edition)
+    activities = list(queries.activities_for_moderation(edition, filters))
+    return render(request, "activity/orga/queue.html", {"edition": edition, "form": form, "activities": activities})
+
+
+@login_required
+def activity_review(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    edition = _backoffice_edition(request, slug)
+    activity = get_object_or_404(queries.activities_for_moderation(edition, {}), pk=pk)
+    return render(
+        request,
+        "activity/orga/activity.html",
+        {
+            "edition": edition,
+            "activity": activity,
+            "decision_form": DecisionForm(),
+            "flags_form": FlagsForm(initial={"is_official": activity.is_official, "is_featured": activity.is_featured}),
+            "history": list(log_for(activity)),
+        },
+    )
+
+
+@login_required
+@require_POST
+def activity_decision(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    edition = _backoffice_edition(request, slug)
+    activity = get_object_or_404(Activity, pk=pk, edition=edition)
+    form = DecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            activity_decide(
+                activity=activity, facilitator=request.user,
+                decision=form.cleaned_data["decision"], message=form.cleaned_data["message"],
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Decision recorded; the organizers are told by email."))
+    else:
+        messages.error(request, _("This decision could not be read. Please try again."))
+    return redirect("activity.orga_review", slug=edition.slug, pk=activity.pk)
+
+
+@login_required
+@require_POST
+def activity_flags(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    edition = _backoffice_edition(request, slug)
+    activity = get_object_or_404(Activity, pk=pk, edition=edition)
+    form = FlagsForm(request.POST)
+    if form.is_valid():
+        activity_set_flags(activity=activity, facilitator=request.user, **form.cleaned_data)
+        messages.success(request, _("Saved."))
+    return redirect("activity.orga_review", slug=edition.slug, pk=activity.pk)
+
+
+@login_required
+def log(request: HttpRequest, slug: str) -> HttpResponse:
+    edition = _backoffice_edition(request, slug)
+    activity_ids = Activity.objects.filter(edition=edition).values_list("pk", flat=True)
+    from django.contrib.contenttypes.models import ContentType
+
+    entries = (
+        LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(Activity), object_id__in=activity_ids
+        )
+        .select_related("actor")
+        .order_by("-created_at", "-pk")[:500]
+    )
+    titles = dict(Activity.objects.filter(edition=edition).values_list("pk", "title"))
+    rows = [{"entry": entry, "title": titles.get(entry.object_id, "")} for entry in entries]
+    return render(request, "activity/orga/log.html", {"edition": edition, "rows": rows})

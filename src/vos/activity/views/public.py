@@ -1,0 +1,156 @@
+"""The public program and activity pages, read in the reader's zone and language."""
+
+import datetime as dt
+import zoneinfo
+from urllib.parse import urlencode
+
+from django import forms
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from vos.activity import queries
+from vos.activity.calendar import activity_ics
+from vos.activity.grid import day_grid
+from vos.activity.models import Activity
+from vos.common.locales import language_choices
+from vos.common.log import log_for
+from vos.common.timezones import WORLD_CITIES, local_times
+from vos.edition.models import Edition
+from vos.organization.models import Organization
+
+
+class ProgramFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    type = forms.ChoiceField(label=_("Type"), required=False)
+    theme = forms.TypedChoiceField(label=_("Theme"), required=False, coerce=int, empty_value=None)
+    language = forms.ChoiceField(label=_("Language"), required=False)
+    organization = forms.TypedChoiceField(
+        label=_("Organization"), required=False, coerce=int, empty_value=None
+    )
+    when = forms.ChoiceField(
+        label=_("When"), required=False,
+        choices=[("", _("Any time")), ("now", _("Happening now")), ("soon", _("Starting soon"))],
+    )
+    day = forms.CharField(required=False, widget=forms.HiddenInput)
+    view = forms.ChoiceField(
+        required=False, choices=[("list", _("List")), ("grid", _("Timeline"))],
+        widget=forms.HiddenInput,
+    )
+
+    def __init__(self, *args, edition: Edition, **kwargs):
+        super().__init__(*args, **kwargs)
+        everything = [("", _("All"))]
+        self.fields["type"].choices = everything + [
+            (kind.key, kind.name) for kind in edition.activity_types.all()
+        ]
+        self.fields["theme"].choices = everything + [
+            (theme.pk, theme.name) for theme in edition.themes.all()
+        ]
+        self.fields["language"].choices = everything + language_choices()
+        organizations = Organization.objects.filter(
+            activities__edition=edition, activities__state=Activity.State.PUBLISHED
+        ).distinct()
+        self.fields["organization"].choices = everything + [(o.pk, o.name) for o in organizations]
+
+    def clean_day(self) -> dt.date | str | None:
+        value = self.cleaned_data.get("day")
+        if not value:
+            return None
+        if value == "all":
+            return "all"
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise forms.ValidationError(_("This is not a date.")) from None
+
+
+def _query(params: dict, **changes) -> str:
+    merged = {key: value for key, value in {**params, **changes}.items() if value not in (None, "")}
+    return "?" + urlencode(merged) if merged else "?"
+
+
+def program(request: HttpRequest, slug: str) -> HttpResponse:
+    edition = get_object_or_404(Edition, slug=slug)
+    zone = zoneinfo.ZoneInfo(request.time_zone)
+    form = ProgramFilterForm(request.GET or None, edition=edition)
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    view = filters.get("view") or "list"
+    days = queries.program_days(edition, zone)
+    searching = bool(filters.get("q") or filters.get("when"))
+    day = filters.get("day")
+    if day is None:
+        today = timezone.localtime(timezone.now(), zone).date()
+        day = "all" if searching else (today if today in days else (days[0] if days else "all"))
+    if day == "all" and view == "grid":
+        day = days[0] if days else "all"
+    if isinstance(day, dt.date):
+        day_start = dt.datetime.combine(day, dt.time(0), tzinfo=zone)
+        day_end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0), tzinfo=zone)
+    else:
+        day_start = day_end = None
+    activities = queries.activities_for_program(
+        edition, day_start=day_start, day_end=day_end, filters=filters
+    )
+    params = {key: value for key, value in request.GET.items() if key in form.fields}
+    context = {
+        "edition": edition,
+        "form": form,
+        "activities": activities,
+        "days": [
+            {"date": d, "url": _query(params, day=d.isoformat()), "current": d == day} for d in days
+        ],
+        "all_days_url": _query(params, day="all"),
+        "day": day,
+        "view": view,
+        "list_url": _query(params, view="list"),
+        "grid_url": _query(params, view="grid"),
+        "grid": day_grid(activities, day_start, day_end) if view == "grid" and day_start else None,
+        "filtered": any(filters.get(name) for name in ("q", "type", "theme", "language", "organization", "when")),
+        "by_day": _group_by_day(activities, zone) if day == "all" else None,
+    }
+    return render(request, "activity/program.html", context)
+
+
+def _group_by_day(activities: list[Activity], zone) -> list[tuple[dt.date, list[Activity]]]:
+    groups: dict[dt.date, list[Activity]] = {}
+    for activity in activities:
+        groups.setdefault(timezone.localtime(activity.starts_at, zone).date(), []).append(activity)
+    return sorted(groups.items())
+
+
+def _visible_activity(request: HttpRequest, slug: str, pk: int) -> Activity:
+    try:
+        activity = queries.activity_for_page(pk, slug)
+    except Activity.DoesNotExist:
+        raise Http404 from None
+    if not request.user.has_perm("activity.view", activity):
+        raise Http404
+    return activity
+
+
+def activity_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    activity = _visible_activity(request, slug, pk)
+    cities = [(None, name) for name in WORLD_CITIES]
+    context = {
+        "activity": activity,
+        "edition": activity.edition,
+        "other_zones": local_times(activity.starts_at, activity.ends_at, cities),
+        "page_url": request.build_absolute_uri(activity.get_absolute_url()),
+        "can_change": request.user.has_perm("activity.change", activity),
+        "can_moderate": request.user.has_perm("activity.moderate", activity),
+        "history": list(log_for(activity)[:50])
+        if request.user.has_perm("activity.view_history", activity)
+        else None,
+    }
+    return render(request, "activity/activity_detail.html", context)
+
+
+def activity_calendar(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    activity = _visible_activity(request, slug, pk)
+    response = HttpResponse(
+        activity_ics([activity], request=request), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="activity-{activity.pk}.ics"'
+    return response

@@ -1,0 +1,173 @@
+"""Demo editions shaped like the Viral Open Space forums of 2020, and one open now."""
+
+import datetime as dt
+import zoneinfo
+
+from django.utils import timezone
+
+from vos.edition.models import Edition, IntentionText, KeyDate, PartnerEvent, Theme
+from vos.edition.services import edition_create, edition_create_slots, intention_text_publish
+from vos.person.models import User
+
+PARIS = zoneinfo.ZoneInfo("Europe/Paris")
+
+INTENTION = {
+    "en": (
+        "The Viral Open Space is an **open, plural, non-governmental and non-denominational** "
+        "space and process. Nobody owns it: it is a common good of everyone who takes part.\n\n"
+        "It lives from volunteering and transparency. It links citizen initiatives from the "
+        "local to the global, like an archipelago of citizens across the planet.\n\n"
+        "It accepts no discrimination based on gender, ethnicity, culture, generation or "
+        "physical ability. Whoever proposes an activity shares these intentions."
+    ),
+    "fr": (
+        "Le Viral Open Space est un espace et un processus **ouvert, pluriel, non gouvernemental "
+        "et non confessionnel**. Il n'appartient à personne : c'est un bien commun de toutes "
+        "celles et ceux qui y participent.\n\n"
+        "Il vit du bénévolat et de la transparence. Il relie des initiatives citoyennes du local "
+        "au global, comme un archipel citoyen à l'échelle de la planète.\n\n"
+        "Il n'accepte aucune discrimination fondée sur le genre, l'origine, la culture, la "
+        "génération ou les capacités physiques. Toute personne qui propose une activité partage "
+        "ces intentions."
+    ),
+    "es": (
+        "El Viral Open Space es un espacio y un proceso **abierto, plural, no gubernamental y no "
+        "confesional**. No pertenece a nadie: es un bien común de todas las personas que "
+        "participan.\n\n"
+        "Vive del voluntariado y de la transparencia. Conecta iniciativas ciudadanas de lo local "
+        "a lo global, como un archipiélago ciudadano a escala del planeta.\n\n"
+        "No acepta ninguna discriminación por género, origen, cultura, generación o capacidades "
+        "físicas. Quien propone una actividad comparte estas intenciones."
+    ),
+    "pt": (
+        "O Viral Open Space é um espaço e um processo **aberto, plural, não governamental e não "
+        "confessional**. Não pertence a ninguém: é um bem comum de todas as pessoas que "
+        "participam.\n\n"
+        "Vive do voluntariado e da transparência. Liga iniciativas cidadãs do local ao global, "
+        "como um arquipélago cidadão à escala do planeta.\n\n"
+        "Não aceita nenhuma discriminação por gênero, origem, cultura, geração ou capacidades "
+        "físicas. Quem propõe uma atividade partilha estas intenções."
+    ),
+}
+
+THEMES = [
+    "Care, health and mutual support",
+    "Economies of solidarity and the commons",
+    "Democracy, rights and global governance",
+    "Climate, land and food sovereignty",
+]
+
+
+def paris(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> dt.datetime:
+    return dt.datetime(year, month, day, hour, minute, tzinfo=PARIS)
+
+
+EDITIONS = [
+    {
+        "slug": "vos-1",
+        "title": "VOS 1 — The Great Pause",
+        "tagline": "A forum born in lockdown: 24 people from 10 countries open a space for everyone.",
+        "start_date": dt.date(2020, 3, 29),
+        "end_date": dt.date(2020, 3, 30),
+        "proposals": (paris(2020, 3, 20), paris(2020, 3, 28)),
+        "key_dates": [("Opening plenary", paris(2020, 3, 29, 16)), ("Closing circle", paris(2020, 3, 30, 20))],
+    },
+    {
+        "slug": "vos-2",
+        "title": "VOS 2 — Growing the open space",
+        "tagline": "More than seventy activities proposed by participants from every continent.",
+        "start_date": dt.date(2020, 5, 16),
+        "end_date": dt.date(2020, 5, 17),
+        "proposals": (paris(2020, 4, 10), paris(2020, 5, 12)),
+        "key_dates": [("Opening plenary", paris(2020, 5, 16, 15))],
+    },
+    {
+        "slug": "vos-3",
+        "title": "VOS 3 — Let's connect our networks",
+        "tagline": "Three weeks to meet, converge and act together, with the partner forums of the summer.",
+        "start_date": dt.date(2020, 6, 20),
+        "end_date": dt.date(2020, 7, 12),
+        "proposals": (paris(2020, 5, 25), paris(2020, 7, 5)),
+        "key_dates": [
+            ("Opening plenary", paris(2020, 6, 20, 16)),
+            ("World Social Forum of Transformative Economies begins", paris(2020, 6, 25, 15)),
+            ("Dialogues en humanité begin", paris(2020, 7, 3, 10)),
+            ("Closing act “Back to the future” (10:00 Montréal / Caracas)", paris(2020, 7, 12, 16)),
+        ],
+        "partners": [
+            ("World Social Forum of Transformative Economies (25 June – 1 July)", "https://transformadora.org/"),
+            ("Dialogues en humanité (3–5 July)", "https://dialoguesenhumanite.org/"),
+        ],
+    },
+    {
+        "slug": "vos-4",
+        "title": "VOS 4 — Multi-convergence of global networks",
+        "tagline": "Co-created with the networks: get to know each other, then propose common topics.",
+        "start_date": dt.date(2020, 9, 20),
+        "end_date": dt.date(2020, 9, 21),
+        "proposals": (paris(2020, 7, 1), paris(2020, 9, 15)),
+        "key_dates": [
+            ("Day 1: discussion groups to get to know each other", paris(2020, 9, 20, 18)),
+            ("Day 2: networks present, participants propose group topics", paris(2020, 9, 21, 16)),
+        ],
+    },
+]
+
+
+def demo_editions(facilitators: list[User], now: dt.datetime | None = None) -> list[Edition]:
+    """Four past editions with their 2020 dates, and a fifth open for proposals now."""
+    now = now or timezone.now()
+    if not IntentionText.objects.exists():
+        intention_text_publish(bodies=INTENTION)
+    editions = []
+    for spec in EDITIONS:
+        editions.append(_edition(spec, facilitators, moderation=Edition.Moderation.REVIEW))
+    # The common horizon: 20–21 December of this year (or next, once that has passed).
+    year = now.year if now < paris(now.year, 12, 13) else now.year + 1
+    upcoming = {
+        "slug": f"vos-5-{year}",
+        "title": f"VOS 5 — Common horizon {year}",
+        "tagline": "The major common event announced by the networks: book a slot for your activity.",
+        "start_date": dt.date(year, 12, 20),
+        "end_date": dt.date(year, 12, 21),
+        "proposals": (now - dt.timedelta(days=30), paris(year, 12, 13)),
+        "key_dates": [
+            ("Proposals close", paris(year, 12, 13, 23, 59)),
+            ("Opening plenary", paris(year, 12, 20, 15)),
+            ("Closing assembly", paris(year, 12, 21, 19, 30)),
+        ],
+    }
+    fifth = _edition(upcoming, facilitators, moderation=Edition.Moderation.REVIEW, slots=True)
+    editions.append(fifth)
+    return editions
+
+
+def _edition(spec: dict, facilitators: list[User], *, moderation: str, slots: bool = False) -> Edition:
+    existing = Edition.objects.filter(slug=spec["slug"]).first()
+    if existing:
+        return existing
+    opens, closes = spec["proposals"]
+    edition = edition_create(
+        slug=spec["slug"], title=spec["title"], tagline=spec["tagline"],
+        description=(
+            "Participants propose the activities; the facilitation team keeps the space open "
+            "and fair. All times are shown in your own time zone."
+        ),
+        start_date=spec["start_date"], end_date=spec["end_date"], time_zone="Europe/Paris",
+        proposals_open_at=opens, proposals_close_at=closes, moderation=moderation,
+        scheduling=Edition.Scheduling.SLOTS if slots else Edition.Scheduling.FREE,
+    )
+    edition.facilitators.set(facilitators)
+    for position, name in enumerate(THEMES):
+        Theme.objects.create(edition=edition, name=name, position=position)
+    for title, when in spec.get("key_dates", []):
+        KeyDate.objects.create(edition=edition, title=title, starts_at=when)
+    for title, url in spec.get("partners", []):
+        PartnerEvent.objects.create(edition=edition, title=title, url=url)
+    if slots:
+        first = dt.datetime.combine(edition.start_date, dt.time(8), tzinfo=PARIS)
+        edition_create_slots(
+            edition=edition, first_start=first, length=dt.timedelta(minutes=90), count_per_day=7,
+            gap=dt.timedelta(minutes=30), places=4,
+        )
+    return edition

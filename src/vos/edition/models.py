@@ -1,0 +1,239 @@
+import datetime as dt
+import zoneinfo
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class Edition(models.Model):
+    """One forum event, with its own dates, zone, program and facilitation team."""
+
+    class Moderation(models.TextChoices):
+        PUBLISH = "publish", _("Publish proposals at once")
+        REVIEW = "review", _("Facilitators review proposals first")
+
+    class Scheduling(models.TextChoices):
+        FREE = "free", _("Proposers type a time")
+        SLOTS = "slots", _("Proposers book a slot")
+
+    class Status(models.TextChoices):
+        UPCOMING = "upcoming", _("upcoming")
+        OPEN = "open", _("open for proposals")
+        LIVE = "live", _("live")
+        PAST = "past", _("past")
+
+    slug = models.SlugField(_("short name"), unique=True, max_length=40)
+    title = models.CharField(_("title"), max_length=120)
+    tagline = models.CharField(_("tagline"), max_length=200, blank=True)
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    start_date = models.DateField(_("first day"))
+    end_date = models.DateField(_("last day"))
+    time_zone = models.CharField(_("reference time zone"), max_length=64, default="Europe/Paris")
+    proposals_open_at = models.DateTimeField(_("proposals open"), null=True, blank=True)
+    proposals_close_at = models.DateTimeField(_("proposals close"), null=True, blank=True)
+    moderation = models.CharField(
+        _("moderation"), max_length=8, choices=Moderation.choices, default=Moderation.REVIEW
+    )
+    scheduling = models.CharField(
+        _("scheduling"), max_length=8, choices=Scheduling.choices, default=Scheduling.FREE
+    )
+    max_duration_minutes = models.PositiveIntegerField(
+        _("longest activity (minutes)"), default=settings.VOS_MAX_ACTIVITY_MINUTES
+    )
+    facilitators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="facilitated_editions",
+        verbose_name=_("facilitation team"),
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-start_date"]
+        verbose_name = _("edition")
+        verbose_name_plural = _("editions")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__gte=models.F("start_date")),
+                name="edition_ends_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("edition.detail", kwargs={"slug": self.slug})
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def starts_at(self) -> dt.datetime:
+        """Midnight of the first day, in the edition's zone."""
+        return dt.datetime.combine(self.start_date, dt.time(0), tzinfo=self.zone)
+
+    @property
+    def ends_at(self) -> dt.datetime:
+        """Midnight after the last day, in the edition's zone."""
+        return dt.datetime.combine(self.end_date + dt.timedelta(days=1), dt.time(0), tzinfo=self.zone)
+
+    def proposals_are_open(self, now: dt.datetime | None = None) -> bool:
+        now = now or timezone.now()
+        if self.proposals_open_at is None or now < self.proposals_open_at:
+            return False
+        closes = self.proposals_close_at or self.ends_at
+        return now < closes and now < self.ends_at
+
+    def status(self, now: dt.datetime | None = None) -> str:
+        now = now or timezone.now()
+        if now >= self.ends_at:
+            return self.Status.PAST
+        if now >= self.starts_at:
+            return self.Status.LIVE
+        if self.proposals_are_open(now):
+            return self.Status.OPEN
+        return self.Status.UPCOMING
+
+    def status_label(self) -> str:
+        return str(self.Status(self.status()).label)
+
+    def is_past(self, now: dt.datetime | None = None) -> bool:
+        return (now or timezone.now()) >= self.ends_at
+
+
+class PartnerEvent(models.Model):
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="partner_events")
+    title = models.CharField(_("title"), max_length=160)
+    url = models.URLField(_("link"))
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class KeyDate(models.Model):
+    """A "date to remember": opening plenary, closing act, proposals deadline …"""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="key_dates")
+    title = models.CharField(_("title"), max_length=160)
+    starts_at = models.DateTimeField(_("when"))
+    url = models.URLField(_("link"), blank=True)
+
+    class Meta:
+        ordering = ["starts_at"]
+        verbose_name = _("key date")
+        verbose_name_plural = _("key dates")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+# Default activity types, from the forums we serve; their names are translated.
+DEFAULT_ACTIVITY_TYPES = {
+    "plenary": pgettext_lazy("activity type", "Plenary"),
+    "workshop": pgettext_lazy("activity type", "Workshop"),
+    "conversation": pgettext_lazy("activity type", "Conversation circle"),
+    "art": pgettext_lazy("activity type", "Artistic activity"),
+    "hackathon": pgettext_lazy("activity type", "Hackathon"),
+    "course": pgettext_lazy("activity type", "Course"),
+    "sport": pgettext_lazy("activity type", "Sports activity"),
+    "children": pgettext_lazy("activity type", "Activity for children"),
+    "resources": pgettext_lazy("activity type", "Resource sharing"),
+    "support": pgettext_lazy("activity type", "Support and mutual-aid space"),
+    "futures": pgettext_lazy("activity type", "Imagining futures"),
+    "network": pgettext_lazy("activity type", "Network meeting"),
+    "assembly": pgettext_lazy("activity type", "Assembly"),
+    "other": pgettext_lazy("activity type", "Other"),
+}
+
+
+class ActivityType(models.Model):
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="activity_types")
+    key = models.SlugField(_("key"), max_length=40)
+    custom_name = models.CharField(
+        _("name"), max_length=80, blank=True,
+        help_text=_("Leave empty for a default type: its name is then translated."),
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "key"]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "key"], name="activity_type_unique_key")
+        ]
+        verbose_name = _("activity type")
+        verbose_name_plural = _("activity types")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        if self.custom_name:
+            return self.custom_name
+        return str(DEFAULT_ACTIVITY_TYPES.get(self.key, self.key))
+
+
+class Theme(models.Model):
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="themes")
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Slot(models.Model):
+    """A bookable time with a number of parallel places, for editions that use slots."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="slots")
+    starts_at = models.DateTimeField(_("start"))
+    ends_at = models.DateTimeField(_("end"))
+    places = models.PositiveSmallIntegerField(_("parallel places"), default=5)
+
+    class Meta:
+        ordering = ["starts_at"]
+        verbose_name = _("slot")
+        verbose_name_plural = _("slots")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")), name="slot_ends_after_start"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.starts_at:%Y-%m-%d %H:%M} UTC"
+
+
+class IntentionText(models.Model):
+    """The charter every proposer accepts; each change is a new version."""
+
+    version = models.PositiveIntegerField(_("version"), unique=True)
+    bodies = models.JSONField(
+        _("text per language"), default=dict, help_text=_('Markdown per language: {"en": "…"}.')
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-version"]
+        verbose_name = _("intention text")
+        verbose_name_plural = _("intention texts")
+
+    def __str__(self) -> str:
+        return f"v{self.version}"
+
+    def body(self, language: str | None = None) -> str:
+        language = (language or translation.get_language() or "en")[:2]
+        return self.bodies.get(language) or self.bodies.get("en") or next(iter(self.bodies.values()), "")

@@ -1,0 +1,51 @@
+import datetime as dt
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from vos.edition.models import Edition, IntentionText, KeyDate, Slot
+
+
+def intention_text_current() -> IntentionText | None:
+    return IntentionText.objects.order_by("-version").first()
+
+
+def editions_for_list() -> QuerySet[Edition]:
+    return Edition.objects.order_by("-start_date")
+
+
+def edition_for_home(now: dt.datetime | None = None) -> Edition | None:
+    """The live edition, else the next one, else the one open for proposals, else the last."""
+    now = now or timezone.now()
+    editions = list(
+        Edition.objects.prefetch_related(
+            Prefetch("key_dates", queryset=KeyDate.objects.order_by("starts_at"))
+        ).order_by("start_date")
+    )
+    live = [e for e in editions if e.starts_at <= now < e.ends_at]
+    if live:
+        return live[0]
+    upcoming = [e for e in editions if e.starts_at > now]
+    if upcoming:
+        return upcoming[0]
+    return editions[-1] if editions else None
+
+
+def editions_open_for_proposals(now: dt.datetime | None = None) -> list[Edition]:
+    now = now or timezone.now()
+    return [e for e in Edition.objects.order_by("start_date") if e.proposals_are_open(now)]
+
+
+def slots_with_places_left(edition: Edition) -> list[Slot]:
+    """The edition's slots, each with ``places_left`` counted in one query."""
+    from django.db.models import Count, Q
+
+    from vos.activity.models import Activity
+
+    slots = edition.slots.annotate(
+        taken=Count("activities", filter=Q(activities__state__in=Activity.HOLDS_PLACE))
+    ).order_by("starts_at")
+    result = list(slots)
+    for slot in result:
+        slot.places_left = max(slot.places - slot.taken, 0)
+    return result

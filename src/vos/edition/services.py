@@ -1,0 +1,52 @@
+"""Writes to editions: set-up with default types, key dates, slots, the intention text."""
+
+import datetime as dt
+
+from django.db import transaction
+
+from vos.common.log import log_action
+from vos.edition.models import DEFAULT_ACTIVITY_TYPES, ActivityType, Edition, IntentionText, Slot
+from vos.person.models import User
+
+
+@transaction.atomic
+def edition_create(*, created_by: User | None = None, **fields) -> Edition:
+    """Create an edition with the default activity types of real forums."""
+    edition = Edition(**fields)
+    edition.full_clean()
+    edition.save()
+    ActivityType.objects.bulk_create(
+        ActivityType(edition=edition, key=key, position=position)
+        for position, key in enumerate(DEFAULT_ACTIVITY_TYPES)
+    )
+    log_action(edition, actor=created_by, action="edition.create")
+    return edition
+
+
+@transaction.atomic
+def edition_create_slots(
+    *, edition: Edition, first_start: dt.datetime, length: dt.timedelta, count_per_day: int,
+    gap: dt.timedelta, places: int,
+) -> list[Slot]:
+    """A grid of bookable slots: ``count_per_day`` slots a day, on every day of the edition."""
+    slots = []
+    day = 0
+    while True:
+        start = first_start + dt.timedelta(days=day)
+        if start >= edition.ends_at:
+            break
+        for number in range(count_per_day):
+            begins = start + number * (length + gap)
+            if begins + length <= edition.ends_at:
+                slots.append(Slot(edition=edition, starts_at=begins, ends_at=begins + length, places=places))
+        day += 1
+    return Slot.objects.bulk_create(slots)
+
+
+@transaction.atomic
+def intention_text_publish(*, bodies: dict[str, str], actor: User | None = None) -> IntentionText:
+    """A new version of the intention text; proposers from now on accept this one."""
+    latest = IntentionText.objects.select_for_update().order_by("-version").first()
+    text = IntentionText.objects.create(version=(latest.version + 1) if latest else 1, bodies=bodies)
+    log_action(text, actor=actor, action="intention_text.publish")
+    return text

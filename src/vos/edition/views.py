@@ -1,0 +1,31 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from vos.edition.models import Edition
+from vos.edition.queries import editions_for_list, intention_text_current
+
+
+def edition_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "edition/edition_list.html", {"editions": editions_for_list()})
+
+
+def edition_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    edition = get_object_or_404(
+        Edition.objects.prefetch_related("key_dates", "partner_events", "themes", "activity_types"),
+        slug=slug,
+    )
+    return render(
+        request,
+        "edition/edition_detail.html",
+        {
+            "edition": edition,
+            "can_propose": request.user.has_perm("activity.propose", edition) or (
+                not request.user.is_authenticated and edition.proposals_are_open()
+            ),
+            "is_facilitator": request.user.has_perm("edition.view_backoffice", edition),
+        },
+    )
+
+
+def intention(request: HttpRequest) -> HttpResponse:
+    return render(request, "edition/intention.html", {"intention": intention_text_current()})
