@@ -89,3 +89,17 @@ def require_component(available: bool, what: str) -> None:
     if IN_CI:
         pytest.fail(f"{what} is required under CI=true")
     pytest.skip(f"{what} is not available here")
+
+
+ON_POSTGRES = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked ``postgres`` belong to the PostgreSQL leg; elsewhere they are deselected."""
+    if ON_POSTGRES:
+        return
+    kept = [item for item in items if item.get_closest_marker("postgres") is None]
+    deselected = [item for item in items if item.get_closest_marker("postgres") is not None]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = kept

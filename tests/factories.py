@@ -1,6 +1,13 @@
+import datetime as dt
+import zoneinfo
+
 import factory
 from allauth.account.models import EmailAddress
+from django.utils import timezone
 
+from vos.activity.models import Activity, Organizer
+from vos.edition.models import Edition, IntentionText, Theme
+from vos.edition.services import edition_create
 from vos.person.models import User
 
 PASSWORD = "correct horse battery staple"
@@ -23,3 +30,73 @@ class UserFactory(factory.django.DjangoModelFactory):
         self.save()
         if extracted is not False:
             EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+
+PARIS = zoneinfo.ZoneInfo("Europe/Paris")
+
+
+def intention_text(version: int = 1) -> IntentionText:
+    return IntentionText.objects.get_or_create(
+        version=version, defaults={"bodies": {"en": "We share an open space.", "fr": "Un espace ouvert."}}
+    )[0]
+
+
+def make_edition(
+    slug: str = "vos-test",
+    *,
+    start: dt.date | None = None,
+    days: int = 3,
+    open_proposals: bool = True,
+    moderation: str = Edition.Moderation.REVIEW,
+    scheduling: str = Edition.Scheduling.FREE,
+    facilitators=(),
+) -> Edition:
+    """An edition starting in ten days (by default), open for proposals now."""
+    start = start or (timezone.now() + dt.timedelta(days=10)).astimezone(PARIS).date()
+    now = timezone.now()
+    edition = edition_create(
+        slug=slug,
+        title=f"Edition {slug}",
+        tagline="A test edition",
+        start_date=start,
+        end_date=start + dt.timedelta(days=days - 1),
+        time_zone="Europe/Paris",
+        proposals_open_at=now - dt.timedelta(days=1) if open_proposals else now + dt.timedelta(days=1),
+        proposals_close_at=None,
+        moderation=moderation,
+        scheduling=scheduling,
+    )
+    edition.facilitators.set(facilitators)
+    Theme.objects.create(edition=edition, name="Commons", position=0)
+    Theme.objects.create(edition=edition, name="Care", position=1)
+    return edition
+
+
+def make_activity(
+    edition: Edition,
+    *,
+    title: str = "A workshop",
+    starts_at: dt.datetime | None = None,
+    minutes: int = 90,
+    state: str = Activity.State.PUBLISHED,
+    organizer=None,
+    languages=("en",),
+    kind: str = "workshop",
+    **fields,
+) -> Activity:
+    starts_at = starts_at or edition.starts_at + dt.timedelta(hours=14)
+    activity = Activity.objects.create(
+        edition=edition,
+        title=title,
+        summary=f"Summary of {title}",
+        activity_type=edition.activity_types.get(key=kind),
+        languages=list(languages),
+        starts_at=starts_at,
+        ends_at=starts_at + dt.timedelta(minutes=minutes),
+        typed_time_zone="Europe/Paris",
+        intention_text=intention_text(),
+        state=state,
+        **fields,
+    )
+    if organizer is not None:
+        Organizer.objects.create(activity=activity, person=organizer, is_proposer=True)
+    return activity

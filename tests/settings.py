@@ -34,5 +34,8 @@ EMAIL_HOST = "127.0.0.1"
 EMAIL_PORT = 2525
 EMAIL_TIMEOUT = 5
 
+# Live-server threads must not keep connections open past the test database's life.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 ALLOWED_HOSTS = ["*"]

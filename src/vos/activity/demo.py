@@ -126,6 +126,7 @@ def _organizations() -> list[Organization]:
 
 def _make(edition: Edition, entry, starts_at, minutes, proposer, rng, organizations, *, state, official=False, slot=None):
     kind, languages, title, summary = entry
+    starts_at = starts_at.astimezone(dt.UTC)  # real minutes, whatever the zone's clock does
     activity = Activity.objects.create(
         edition=edition,
         title=title,

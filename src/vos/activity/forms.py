@@ -3,14 +3,14 @@ import zoneinfo
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
+from django.core.validators import URLValidator, validate_email
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vos.activity.models import Activity
 from vos.activity.services import ActivityData
 from vos.activity.validators import validate_activity_times
-from vos.common.forms import TimeZoneField
+from vos.common.forms import TimeZoneField, WallClockField
 from vos.common.locales import country_choices, language_choices
 from vos.common.timezones import (
     AmbiguousLocalTimeError,
@@ -22,6 +22,12 @@ from vos.edition.queries import slots_with_places_left
 from vos.organization.models import Organization
 from vos.organization.services import organization_get_or_create
 
+# Its own code, so that the field does not replace the message with its generic one.
+WEB_ONLY = URLValidator(
+    schemes=["http", "https"],
+    message=_("Enter a web address that starts with http:// or https://."),
+    code="web_only",
+)
 DURATIONS = [(minutes, minutes) for minutes in range(30, 8 * 60 + 1, 15)]
 
 
@@ -68,7 +74,7 @@ class ActivityForm(forms.Form):
         label=_("Time zone of the times below"),
         help_text=_("Type the start in this zone; it defaults to your own."),
     )
-    start = forms.DateTimeField(
+    start = WallClockField(
         label=_("Start"), required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
@@ -76,7 +82,7 @@ class ActivityForm(forms.Form):
     duration = forms.TypedChoiceField(
         label=_("Duration"), coerce=int, required=False, choices=(), initial=90,
     )
-    end = forms.DateTimeField(
+    end = WallClockField(
         label=_("or end"), required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
@@ -94,7 +100,7 @@ class ActivityForm(forms.Form):
     new_organization_name = forms.CharField(label=_("Or add an organization: name"), max_length=160, required=False)
     new_organization_country = forms.ChoiceField(label=_("its country"), required=False)
     new_organization_website = forms.URLField(
-        label=_("its website"), required=False, assume_scheme="https"
+        label=_("its website"), required=False, assume_scheme="https", validators=[WEB_ONLY]
     )
     co_organizers = forms.CharField(
         label=_("Invite co-organizers"), required=False,
@@ -102,7 +108,7 @@ class ActivityForm(forms.Form):
         help_text=_("Email addresses, separated by commas or new lines. They appear once they accept."),
     )
     room_url = forms.URLField(
-        label=_("Video link"), required=False, assume_scheme="https",
+        label=_("Video link"), required=False, assume_scheme="https", validators=[WEB_ONLY],
         help_text=_("Your own Zoom, Jitsi or other link (https)."),
     )
     accessibility = forms.CharField(

@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -38,3 +40,20 @@ class TimeZoneField(forms.CharField):
 
 class TimeZoneForm(forms.Form):
     time_zone = TimeZoneField(help_text=_("Start typing a city or region, e.g. Kolkata."))
+
+
+class WallClockField(forms.DateTimeField):
+    """A date and time as typed, with no zone attached: the form reads it in the zone it
+    names, so that DST gaps and overlaps can be reported instead of shifted silently."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, dt.datetime):
+            return value.replace(tzinfo=None)
+        for format in self.input_formats:
+            try:
+                return dt.datetime.strptime(str(value).strip(), format)
+            except ValueError:
+                continue
+        raise forms.ValidationError(self.error_messages["invalid"], code="invalid")

@@ -115,14 +115,15 @@ def zone_choices(at: dt.datetime | None = None) -> list[tuple[str, str]]:
 def make_aware_strict(naive: dt.datetime, zone_name: str) -> dt.datetime:
     """Read a typed wall-clock time in a zone, refusing DST gaps and overlaps.
 
-    Raises NonexistentLocalTimeError or AmbiguousLocalTimeError so that forms can say
-    exactly what is wrong instead of shifting the time silently.
+    Returns the moment in UTC. Raises NonexistentLocalTimeError or AmbiguousLocalTimeError
+    so that forms can say exactly what is wrong instead of shifting the time silently.
     """
     zone = zoneinfo.ZoneInfo(zone_name)
     early = naive.replace(tzinfo=zone, fold=0)
     late = naive.replace(tzinfo=zone, fold=1)
     if early.utcoffset() == late.utcoffset():
-        return early
+        # In UTC, so that adding a duration adds real minutes, not wall-clock ones.
+        return early.astimezone(dt.UTC)
     round_trip = early.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None)
     if round_trip != naive:
         raise NonexistentLocalTimeError(naive)
@@ -164,8 +165,11 @@ def local_times(
         night = is_night(local_start) or (
             local_end is not None and is_night(local_end - dt.timedelta(minutes=1))
         )
+        # Wall-clock values without a zone, so templates show them as they are.
         rows.append(
-            {"label": label, "zone": name, "city": zone_city(name), "start": local_start,
-             "end": local_end, "night": night, "offset": format_offset(local_start.utcoffset())}
+            {"label": label, "zone": name, "city": zone_city(name),
+             "start": local_start.replace(tzinfo=None),
+             "end": local_end.replace(tzinfo=None) if local_end else None,
+             "night": night, "offset": format_offset(local_start.utcoffset())}
         )
     return rows

@@ -73,13 +73,17 @@ class Edition(models.Model):
 
     @property
     def starts_at(self) -> dt.datetime:
-        """Midnight of the first day, in the edition's zone."""
-        return dt.datetime.combine(self.start_date, dt.time(0), tzinfo=self.zone)
+        """Midnight of the first day in the edition's zone, as a UTC moment.
+
+        UTC, because Python subtracts two times of one zone by their wall clocks.
+        """
+        return dt.datetime.combine(self.start_date, dt.time(0), tzinfo=self.zone).astimezone(dt.UTC)
 
     @property
     def ends_at(self) -> dt.datetime:
-        """Midnight after the last day, in the edition's zone."""
-        return dt.datetime.combine(self.end_date + dt.timedelta(days=1), dt.time(0), tzinfo=self.zone)
+        """Midnight after the last day in the edition's zone, as a UTC moment."""
+        day_after = self.end_date + dt.timedelta(days=1)
+        return dt.datetime.combine(day_after, dt.time(0), tzinfo=self.zone).astimezone(dt.UTC)
 
     def proposals_are_open(self, now: dt.datetime | None = None) -> bool:
         now = now or timezone.now()

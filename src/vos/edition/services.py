@@ -36,7 +36,8 @@ def edition_create_slots(
         if start >= edition.ends_at:
             break
         for number in range(count_per_day):
-            begins = start + number * (length + gap)
+            # Same wall-clock times every day; the length itself in real minutes.
+            begins = (start + number * (length + gap)).astimezone(dt.UTC)
             if begins + length <= edition.ends_at:
                 slots.append(Slot(edition=edition, starts_at=begins, ends_at=begins + length, places=places))
         day += 1

@@ -86,8 +86,10 @@ def program(request: HttpRequest, slug: str) -> HttpResponse:
     if day == "all" and view == "grid":
         day = days[0] if days else "all"
     if isinstance(day, dt.date):
-        day_start = dt.datetime.combine(day, dt.time(0), tzinfo=zone)
+        # The reader's midnights, in UTC so that a DST day counts its real hours.
+        day_start = dt.datetime.combine(day, dt.time(0), tzinfo=zone).astimezone(dt.UTC)
         day_end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0), tzinfo=zone)
+        day_end = day_end.astimezone(dt.UTC)
     else:
         day_start = day_end = None
     activities = queries.activities_for_program(

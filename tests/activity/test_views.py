@@ -1,0 +1,325 @@
+import datetime as dt
+import re
+import zoneinfo
+
+import pytest
+from django.urls import reverse
+from icalendar import Calendar
+
+from tests.factories import PARIS, UserFactory, intention_text, make_activity, make_edition
+from vos.activity.models import Activity
+from vos.edition.models import Edition
+from vos.edition.services import edition_create_slots
+
+pytestmark = pytest.mark.django_db
+
+
+def proposal(edition, **changes):
+    day = edition.start_date + dt.timedelta(days=1)
+    data = {
+        "title": "Radio comunitaria",
+        "summary": "Cómo informar a tu barrio con un teléfono.",
+        "description": "**Traé** tu celular.",
+        "activity_type": edition.activity_types.get(key="workshop").pk,
+        "languages": ["es", "pt"],
+        "time_zone": "America/Caracas",
+        "start": f"{day:%Y-%m-%d}T10:00",
+        "duration": "90",
+        "accept_intention": "on",
+    }
+    data.update(changes)
+    return data
+
+
+@pytest.fixture
+def edition():
+    intention_text()
+    return make_edition()
+
+
+def propose_url(edition):
+    return reverse("activity.propose", kwargs={"slug": edition.slug})
+
+
+def test_propose_requires_login(client, edition):
+    response = client.get(propose_url(edition))
+    assert response.status_code == 302
+    assert response["Location"].startswith("/en/accounts/login/")
+
+
+def test_propose_form_defaults_to_proposers_zone(client, edition):
+    client.force_login(UserFactory(time_zone="America/Caracas"))
+    html = client.get(propose_url(edition)).content.decode()
+    assert 'name="time_zone" value="America/Caracas"' in html
+
+
+def test_propose_preview_shows_times_and_who_is_awake_without_saving(client, edition):
+    client.force_login(UserFactory(time_zone="America/Caracas"))
+    response = client.post(propose_url(edition), {**proposal(edition), "preview": "1"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert not Activity.objects.exists()
+    # 10:00 in Caracas is 14:00 UTC: 15:00 or 16:00 in Paris, 23:00 in Tokyo (night).
+    day = edition.start_date + dt.timedelta(days=1)
+    start = dt.datetime(day.year, day.month, day.day, 10, tzinfo=zoneinfo.ZoneInfo("America/Caracas"))
+    paris = start.astimezone(PARIS)
+    offset = int(paris.utcoffset().total_seconds() // 3600)
+    assert f"{paris:%H:%M}–{paris.hour + 1}:30 (Paris, UTC+{offset})" in html
+    assert re.search(r'<tr data-awake-zone="Asia/Tokyo" class="night">', html)
+    assert re.search(r'<tr data-awake-zone="America/New_York">', html)
+
+
+def test_propose_saves_with_time_read_in_the_named_zone(client, edition):
+    proposer = UserFactory(time_zone="Europe/Paris")
+    client.force_login(proposer)
+    response = client.post(propose_url(edition), proposal(edition))
+    activity = Activity.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == activity.get_absolute_url()
+    day = edition.start_date + dt.timedelta(days=1)
+    expected = dt.datetime(day.year, day.month, day.day, 10, tzinfo=zoneinfo.ZoneInfo("America/Caracas"))
+    assert activity.starts_at == expected
+    assert activity.duration == dt.timedelta(minutes=90)
+    assert activity.typed_time_zone == "America/Caracas"
+    assert activity.languages == ["es", "pt"]
+    assert activity.state == Activity.State.PROPOSED
+
+
+def test_propose_with_new_organization_and_interpretation(client, edition):
+    client.force_login(UserFactory())
+    client.post(
+        propose_url(edition),
+        proposal(
+            edition, new_organization_name="Radio Sur", new_organization_country="AR",
+            new_organization_website="https://radiosur.example.org", interpretation_from="es",
+            interpretation_to="pt",
+        ),
+    )
+    activity = Activity.objects.get()
+    assert [(o.name, o.country) for o in activity.organizations.all()] == [("Radio Sur", "AR")]
+    assert activity.interpretation == [{"from": "es", "to": "pt"}]
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"accept_intention": ""}, "Every proposer accepts the intention text."),
+        ({"summary": "x" * 301}, "Ensure this value has at most 300 characters"),
+        ({"languages": []}, "This field is required."),
+        ({"time_zone": "Narnia/Cair_Paravel"}, "is not a time zone we know"),
+        ({"start": "2001-01-01T10:00"}, "must take place during the edition"),
+        ({"duration": "", "end": "2001-01-01T09:00"}, "The end must come after the start."),
+        ({"co_organizers": "friend@example.org, not-an-email"}, "“not-an-email” is not an email address."),
+        ({"room_url": "ftp://example.org/room"}, "starts with http:// or https://"),
+        ({"interpretation_from": "es"}, "Give both languages of the interpretation."),
+    ],
+)
+def test_propose_bad_input_is_explained_and_saves_nothing(client, edition, changes, message):
+    client.force_login(UserFactory())
+    response = client.post(propose_url(edition), proposal(edition, **changes))
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Activity.objects.exists()
+
+
+def test_propose_rejects_a_time_skipped_by_dst(client):
+    intention_text()
+    edition = make_edition(start=dt.date(2030, 3, 30), days=2)  # clocks jump on 31 March 2030
+    client.force_login(UserFactory())
+    response = client.post(
+        propose_url(edition), proposal(edition, time_zone="Europe/Paris", start="2030-03-31T02:30")
+    )
+    assert response.status_code == 400
+    assert (
+        "2030-03-31 02:30 does not exist in Europe/Paris: the clocks jump forward that night."
+        in response.content.decode()
+    )
+    assert not Activity.objects.exists()
+
+
+def test_propose_rejects_an_ambiguous_time(client):
+    intention_text()
+    edition = make_edition(start=dt.date(2030, 10, 26), days=2)  # clocks go back on 27 Oct 2030
+    client.force_login(UserFactory())
+    response = client.post(
+        propose_url(edition), proposal(edition, time_zone="Europe/Paris", start="2030-10-27T02:30")
+    )
+    assert response.status_code == 400
+    assert "2030-10-27 02:30 happens twice in Europe/Paris" in response.content.decode()
+
+
+def test_propose_when_window_closed_says_so(client):
+    intention_text()
+    edition = make_edition(open_proposals=False)
+    client.force_login(UserFactory())
+    response = client.post(propose_url(edition), proposal(edition))
+    assert response.status_code == 403
+    assert "are not open at the moment" in response.content.decode()
+    assert not Activity.objects.exists()
+
+
+def test_propose_warns_about_an_overlap_of_the_organizer(client, edition):
+    proposer = UserFactory()
+    day = edition.start_date + dt.timedelta(days=1)
+    make_activity(
+        edition, title="My other workshop", organizer=proposer,
+        starts_at=dt.datetime(day.year, day.month, day.day, 10, 30, tzinfo=zoneinfo.ZoneInfo("America/Caracas")),
+    )
+    client.force_login(proposer)
+    html = client.post(propose_url(edition), {**proposal(edition), "preview": "1"}).content.decode()
+    assert "you already organize an activity at an overlapping time" in html
+    assert "My other workshop" in html
+
+
+def test_slot_grid_shows_places_left_and_full_slots_in_proposers_zone(client):
+    intention_text()
+    edition = make_edition(scheduling=Edition.Scheduling.SLOTS)
+    first, second = edition_create_slots(
+        edition=edition,
+        first_start=dt.datetime.combine(edition.start_date, dt.time(10), tzinfo=PARIS),
+        length=dt.timedelta(minutes=90), count_per_day=2, gap=dt.timedelta(minutes=30), places=1,
+    )[:2]
+    make_activity(edition, starts_at=first.starts_at, slot=first, state=Activity.State.PUBLISHED)
+    client.force_login(UserFactory(time_zone="America/Caracas"))
+    client.cookies["vos_tz"] = "America%2FCaracas"
+    html = client.get(propose_url(edition)).content.decode()
+    first_local = first.starts_at.astimezone(zoneinfo.ZoneInfo("America/Caracas"))
+    assert re.search(rf'id="slot-{first.pk}"[^>]*disabled', html)
+    assert f"{first_local:%H:%M}</time>" in html
+    assert "1 place left" in html
+
+    response = client.post(propose_url(edition), proposal(edition, slot=str(first.pk)))
+    assert response.status_code == 400
+    assert "This slot is full" in response.content.decode()
+    response = client.post(propose_url(edition), proposal(edition, slot=str(second.pk)))
+    assert response.status_code == 302
+    assert Activity.objects.filter(slot=second).count() == 1
+
+
+# --- The public program ---------------------------------------------------
+
+
+def program_url(edition, **params):
+    from urllib.parse import urlencode
+
+    return reverse("activity.program", kwargs={"slug": edition.slug}) + (
+        "?" + urlencode(params) if params else ""
+    )
+
+
+def test_program_day_is_the_readers_day(client):
+    edition = make_edition(start=dt.date(2030, 9, 20), days=2, open_proposals=False)
+    # 20:00 in Paris on the 20th is 23:30 in Kolkata: still the 20th there …
+    make_activity(
+        edition, title="Evening", minutes=30, starts_at=dt.datetime(2030, 9, 20, 20, tzinfo=PARIS)
+    )
+    # … but 21:00 in Paris is 00:30 on the 21st in Kolkata.
+    make_activity(edition, title="Late", starts_at=dt.datetime(2030, 9, 20, 21, tzinfo=PARIS))
+    client.cookies["vos_tz"] = "Asia%2FKolkata"
+    html = client.get(program_url(edition, day="2030-09-21")).content.decode()
+    assert ">Late</a>" in html
+    assert ">Evening</a>" not in html
+    assert "00:30 (Kolkata, UTC+5:30)" in html
+    client.cookies["vos_tz"] = "Europe%2FParis"
+    html = client.get(program_url(edition, day="2030-09-20")).content.decode()
+    assert ">Late</a>" in html and ">Evening</a>" in html
+
+
+def test_program_filters_and_unpublished_hidden(client):
+    edition = make_edition(open_proposals=False)
+    make_activity(edition, title="Taller en español", languages=["es"], kind="workshop")
+    make_activity(edition, title="Art in English", languages=["en"], kind="art")
+    make_activity(edition, title="Waiting", languages=["es"], state=Activity.State.PROPOSED)
+    html = client.get(program_url(edition, day="all", language="es")).content.decode()
+    assert ">Taller en español</a>" in html
+    assert ">Art in English</a>" not in html
+    assert "Waiting" not in html
+    html = client.get(program_url(edition, day="all", type="art")).content.decode()
+    assert ">Art in English</a>" in html and ">Taller en español</a>" not in html
+
+
+def test_program_search_matches_titles_descriptions_and_organizer_names(client):
+    edition = make_edition(open_proposals=False)
+    organizer = UserFactory(display_name="Oluwaseun Adeyemi")
+    make_activity(edition, title="Community radio", description="phones and antennas")
+    make_activity(edition, title="Hackathon", organizer=organizer)
+    make_activity(edition, title="Poetry")
+    assert ">Community radio</a>" in client.get(program_url(edition, q="antennas")).content.decode()
+    html = client.get(program_url(edition, q="Adeyemi")).content.decode()
+    assert ">Hackathon</a>" in html and ">Poetry</a>" not in html
+
+
+def test_program_grid_places_parallel_activities_side_by_side(client):
+    edition = make_edition(start=dt.date(2030, 9, 20), days=1, open_proposals=False)
+    start = dt.datetime(2030, 9, 20, 14, tzinfo=PARIS)
+    make_activity(edition, title="One", starts_at=start, minutes=60)
+    make_activity(edition, title="Two", starts_at=start + dt.timedelta(minutes=30), minutes=60)
+    client.cookies["vos_tz"] = "Europe%2FParis"
+    html = client.get(program_url(edition, day="2030-09-20", view="grid")).content.decode()
+    assert re.search(r'<td rowspan="2" class="timeline__activity"><a [^>]+>One</a>', html)
+    assert re.search(r'<td rowspan="2" class="timeline__activity"><a [^>]+>Two</a>', html)
+
+
+@pytest.mark.parametrize("count", [5, 200])
+def test_program_query_count_does_not_grow(client, django_assert_num_queries, count):
+    edition = make_edition(open_proposals=False)
+    organizer = UserFactory(is_public=True)
+    theme = edition.themes.first()
+    for number in range(count):
+        activity = make_activity(
+            edition, title=f"Activity {number}", organizer=organizer,
+            starts_at=edition.starts_at + dt.timedelta(hours=10, minutes=number),
+        )
+        activity.themes.add(theme)
+    url = program_url(edition, day="all")
+    with django_assert_num_queries(9):
+        response = client.get(url)
+    assert response.content.decode().count('class="activity-card') == count
+
+
+def test_past_edition_program_is_read_only(client):
+    edition = make_edition(start=dt.date(2020, 7, 1), open_proposals=False)
+    organizer = UserFactory()
+    activity = make_activity(edition, organizer=organizer)
+    client.force_login(organizer)
+    assert client.get(program_url(edition, day="all")).status_code == 200
+    assert client.get(reverse("activity.edit", kwargs={"slug": edition.slug, "pk": activity.pk})).status_code == 404
+    assert client.get(propose_url(edition)).status_code == 403
+    html = client.get(activity.get_absolute_url()).content.decode()
+    assert "Edit</a>" not in html
+
+
+# --- The activity page ------------------------------------------------------
+
+
+def test_activity_page_times_other_zones_and_open_graph(client):
+    edition = make_edition(start=dt.date(2030, 7, 12), days=1, open_proposals=False)
+    activity = make_activity(edition, title="Back to the future", starts_at=dt.datetime(2030, 7, 12, 16, tzinfo=PARIS))
+    client.cookies["vos_tz"] = "America%2FCaracas"
+    html = client.get(activity.get_absolute_url()).content.decode()
+    assert "10:00 (Caracas, UTC-4)" in html
+    assert "In the edition's zone:" in html and "16:00 (Paris, UTC+2)" in html
+    assert '<meta property="og:title" content="Back to the future">' in html
+    assert "<th scope=\"row\">Tokyo</th><td>Fri 12 Jul, 23:00–00:30 (UTC+9) · night</td>" in html
+
+
+def test_activity_ics_round_trips(client):
+    edition = make_edition(open_proposals=False)
+    activity = make_activity(edition, title="Radio", minutes=75)
+    response = client.get(reverse("activity.ics", kwargs={"slug": edition.slug, "pk": activity.pk}))
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    [event] = Calendar.from_ical(response.content).walk("VEVENT")
+    assert str(event["summary"]) == "Radio"
+    assert event.decoded("dtstart") == activity.starts_at
+    assert event.decoded("dtend") - event.decoded("dtstart") == dt.timedelta(minutes=75)
+    assert str(event["uid"]) == f"activity-{activity.pk}@127.0.0.1"
+
+
+def test_home_shows_next_edition_countdown_and_proposal_call(client):
+    edition = make_edition()
+    make_activity(edition, title="Featured one", is_featured=True)
+    html = client.get("/en/").content.decode()
+    assert f"<h1>{edition.title}</h1>" in html
+    assert "Starts in" in html
+    assert f"Proposals are open for {edition.title}" in html
+    assert ">Featured one</a>" in html
