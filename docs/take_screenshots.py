@@ -23,14 +23,36 @@ def main() -> None:
         page.goto(f"{BASE}/es/")
         page.wait_for_selector('html[data-tz-source="cookie"]')
         page.screenshot(path=OUT / "home.png")
+
         page.goto(f"{BASE}/es/accounts/login/")
         page.fill("#id_login", "lucia@demo.vos.example")
         page.fill("#id_password", "open-space-demo")
         page.click("main button[type=submit]")
         page.wait_for_selector("text=Lucía Hernández")
         page.goto(f"{BASE}/es/profile/")
-        page.screenshot(path=OUT / "profile.png", full_page=False)
+        page.screenshot(path=OUT / "profile.png")
+
+        page.goto(f"{BASE}/es/editions/")
+        page.click("text=VOS 5")
+        page.click("a[href$='/propose/']")
+        page.click(".slot:not(.slot--full) label")
+        page.screenshot(path=OUT / "propose.png", full_page=False, clip=_below(page, ".slot-grid"))
+
+        visitor = browser.new_context(
+            timezone_id="Asia/Kolkata", viewport={"width": 1100, "height": 900}
+        )
+        page = visitor.new_page()
+        page.goto(f"{BASE}/en/editions/vos-3/program/?day=2020-06-25")
+        page.wait_for_selector('html[data-tz-source="cookie"]')
+        page.screenshot(path=OUT / "program.png")
+        page.goto(f"{BASE}/en/editions/vos-3/program/?day=2020-06-25&view=grid")
+        page.screenshot(path=OUT / "timeline.png")
         browser.close()
+
+
+def _below(page, selector: str) -> dict:
+    box = page.locator(selector).bounding_box()
+    return {"x": 0, "y": max(box["y"] - 20, 0), "width": 1100, "height": 700}
 
 
 if __name__ == "__main__":

@@ -31,12 +31,14 @@ class UserFactory(factory.django.DjangoModelFactory):
         if extracted is not False:
             EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
 
+
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 
 
 def intention_text(version: int = 1) -> IntentionText:
     return IntentionText.objects.get_or_create(
-        version=version, defaults={"bodies": {"en": "We share an open space.", "fr": "Un espace ouvert."}}
+        version=version,
+        defaults={"bodies": {"en": "We share an open space.", "fr": "Un espace ouvert."}},
     )[0]
 
 
@@ -60,7 +62,9 @@ def make_edition(
         start_date=start,
         end_date=start + dt.timedelta(days=days - 1),
         time_zone="Europe/Paris",
-        proposals_open_at=now - dt.timedelta(days=1) if open_proposals else now + dt.timedelta(days=1),
+        proposals_open_at=now - dt.timedelta(days=1)
+        if open_proposals
+        else now + dt.timedelta(days=1),
         proposals_close_at=None,
         moderation=moderation,
         scheduling=scheduling,

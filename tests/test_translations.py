@@ -19,8 +19,14 @@ def catalog(language: str, root: Path = LOCALE):
         return read_po(po, locale=language)
 
 
+def frozen(value):
+    if isinstance(value, bytes):  # babel's .mo reader leaves contexts as bytes
+        return value.decode()
+    return tuple(value) if isinstance(value, list | tuple) else value
+
+
 def messages_of(cat) -> dict:
-    return {message.id: message for message in cat if message.id}
+    return {(message.context, frozen(message.id)): message for message in cat if message.id}
 
 
 @pytest.mark.parametrize("language", TRANSLATED)
@@ -38,8 +44,14 @@ def test_catalog_has_every_message_translated(language):
 @pytest.mark.parametrize("language", TRANSLATED)
 def test_compiled_catalog_matches_source(language):
     with (LOCALE / language / "LC_MESSAGES" / "django.mo").open("rb") as mo:
-        compiled = {message.id: message.string for message in read_mo(mo) if message.id}
-    source = {key: message.string for key, message in messages_of(catalog(language)).items()}
+        compiled = {
+            (frozen(message.context), frozen(message.id)): frozen(message.string)
+            for message in read_mo(mo)
+            if message.id
+        }
+    source = {
+        key: frozen(message.string) for key, message in messages_of(catalog(language)).items()
+    }
     assert compiled == source
 
 

@@ -64,7 +64,10 @@ def test_two_proposers_race_for_the_last_place_and_exactly_one_wins(live_server)
     slot = edition_create_slots(
         edition=edition,
         first_start=dt.datetime.combine(edition.start_date, dt.time(10), tzinfo=PARIS),
-        length=dt.timedelta(minutes=90), count_per_day=1, gap=dt.timedelta(0), places=2,
+        length=dt.timedelta(minutes=90),
+        count_per_day=1,
+        gap=dt.timedelta(0),
+        places=2,
     )[0]
     make_activity(edition, starts_at=slot.starts_at, slot=slot, state=Activity.State.PUBLISHED)
 

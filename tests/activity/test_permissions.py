@@ -18,7 +18,9 @@ def world():
     facilitator, other_facilitator, organizer = UserFactory(), UserFactory(), UserFactory()
     edition = make_edition("this", facilitators=[facilitator])
     make_edition("other", facilitators=[other_facilitator])
-    proposed = make_activity(edition, title="Waiting", state=Activity.State.PROPOSED, organizer=organizer)
+    proposed = make_activity(
+        edition, title="Waiting", state=Activity.State.PROPOSED, organizer=organizer
+    )
     return {
         "edition": edition,
         "proposed": proposed,
@@ -97,7 +99,9 @@ def test_back_office_pages(client, world, role):
 @pytest.mark.parametrize("role", ROLES)
 def test_moderation_decision(client, world, role):
     as_role(client, world, role)
-    url = reverse("activity.orga_decide", kwargs={"slug": world["edition"].slug, "pk": world["proposed"].pk})
+    url = reverse(
+        "activity.orga_decide", kwargs={"slug": world["edition"].slug, "pk": world["proposed"].pk}
+    )
     client.post(url, {"decision": "publish"})
     world["proposed"].refresh_from_db()
     published = world["proposed"].state == Activity.State.PUBLISHED
@@ -107,16 +111,22 @@ def test_moderation_decision(client, world, role):
 @pytest.mark.parametrize("role", ROLES)
 def test_feature_flag(client, world, role):
     as_role(client, world, role)
-    url = reverse("activity.orga_flags", kwargs={"slug": world["edition"].slug, "pk": world["proposed"].pk})
+    url = reverse(
+        "activity.orga_flags", kwargs={"slug": world["edition"].slug, "pk": world["proposed"].pk}
+    )
     client.post(url, {"is_featured": "on"})
     world["proposed"].refresh_from_db()
     assert world["proposed"].is_featured == (role in ALLOWED["decide"])
 
 
 def test_history_shown_to_organizer_not_to_participant(client, world):
-    activity = make_activity(world["edition"], title="Public", organizer=world["users"]["organizer"])
+    activity = make_activity(
+        world["edition"], title="Public", organizer=world["users"]["organizer"]
+    )
     client.force_login(world["users"]["participant"])
-    assert "<summary>History</summary>" not in client.get(activity.get_absolute_url()).content.decode()
+    assert (
+        "<summary>History</summary>" not in client.get(activity.get_absolute_url()).content.decode()
+    )
     client.force_login(world["users"]["organizer"])
     assert "<summary>History</summary>" in client.get(activity.get_absolute_url()).content.decode()
 
@@ -124,7 +134,10 @@ def test_history_shown_to_organizer_not_to_participant(client, world):
 def test_organizer_email_and_room_link_stay_private(client, world):
     organizer = world["users"]["organizer"]
     activity = make_activity(
-        world["edition"], title="Public", organizer=organizer, room_url="https://meet.example.org/secret-room"
+        world["edition"],
+        title="Public",
+        organizer=organizer,
+        room_url="https://meet.example.org/secret-room",
     )
     for role in ("anonymous", "participant"):
         client.logout()

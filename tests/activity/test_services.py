@@ -53,7 +53,10 @@ def test_propose_in_review_mode_waits_for_facilitators():
 def test_propose_in_publish_mode_is_public_at_once():
     edition = make_edition(moderation=Edition.Moderation.PUBLISH)
     activity = activity_propose(
-        proposer=UserFactory(), edition=edition, data=data_for(edition), intention_text=intention_text()
+        proposer=UserFactory(),
+        edition=edition,
+        data=data_for(edition),
+        intention_text=intention_text(),
     )
     assert activity.state == Activity.State.PUBLISHED
 
@@ -62,7 +65,10 @@ def test_propose_refused_when_window_closed():
     edition = make_edition(open_proposals=False)
     with pytest.raises(ValidationError, match="not open"):
         activity_propose(
-            proposer=UserFactory(), edition=edition, data=data_for(edition), intention_text=intention_text()
+            proposer=UserFactory(),
+            edition=edition,
+            data=data_for(edition),
+            intention_text=intention_text(),
         )
     assert not Activity.objects.exists()
 
@@ -72,7 +78,9 @@ def test_propose_requires_current_intention_text():
     intention_text(2)
     edition = make_edition()
     with pytest.raises(ValidationError, match="current version"):
-        activity_propose(proposer=UserFactory(), edition=edition, data=data_for(edition), intention_text=old)
+        activity_propose(
+            proposer=UserFactory(), edition=edition, data=data_for(edition), intention_text=old
+        )
 
 
 @pytest.mark.parametrize(
@@ -88,25 +96,35 @@ def test_propose_time_rules(shift, minutes, message):
     starts_at = edition.starts_at + shift
     data = data_for(edition, starts_at=starts_at, ends_at=starts_at + dt.timedelta(minutes=minutes))
     with pytest.raises(ValidationError, match=message):
-        activity_propose(proposer=UserFactory(), edition=edition, data=data, intention_text=intention_text())
+        activity_propose(
+            proposer=UserFactory(), edition=edition, data=data, intention_text=intention_text()
+        )
     assert not Activity.objects.exists()
 
 
 def test_slot_booking_takes_slot_times_and_counts_places():
     edition = make_edition(scheduling=Edition.Scheduling.SLOTS)
     [slot] = edition_create_slots(
-        edition=edition, first_start=edition.starts_at + dt.timedelta(hours=10),
-        length=dt.timedelta(minutes=90), count_per_day=1, gap=dt.timedelta(0), places=2,
+        edition=edition,
+        first_start=edition.starts_at + dt.timedelta(hours=10),
+        length=dt.timedelta(minutes=90),
+        count_per_day=1,
+        gap=dt.timedelta(0),
+        places=2,
     )[:1]
     for _number in range(2):
         activity = activity_propose(
-            proposer=UserFactory(), edition=edition, data=data_for(edition, slot=slot),
+            proposer=UserFactory(),
+            edition=edition,
+            data=data_for(edition, slot=slot),
             intention_text=intention_text(),
         )
         assert (activity.starts_at, activity.ends_at) == (slot.starts_at, slot.ends_at)
     with pytest.raises(ValidationError, match="every place is booked"):
         activity_propose(
-            proposer=UserFactory(), edition=edition, data=data_for(edition, slot=slot),
+            proposer=UserFactory(),
+            edition=edition,
+            data=data_for(edition, slot=slot),
             intention_text=intention_text(),
         )
     assert Activity.objects.filter(slot=slot).count() == 2
@@ -115,16 +133,26 @@ def test_slot_booking_takes_slot_times_and_counts_places():
 def test_cancelled_activity_frees_its_place_in_the_slot():
     edition = make_edition(scheduling=Edition.Scheduling.SLOTS)
     slot = edition_create_slots(
-        edition=edition, first_start=edition.starts_at + dt.timedelta(hours=10),
-        length=dt.timedelta(minutes=90), count_per_day=1, gap=dt.timedelta(0), places=1,
+        edition=edition,
+        first_start=edition.starts_at + dt.timedelta(hours=10),
+        length=dt.timedelta(minutes=90),
+        count_per_day=1,
+        gap=dt.timedelta(0),
+        places=1,
     )[0]
     proposer = UserFactory()
     first = activity_propose(
-        proposer=proposer, edition=edition, data=data_for(edition, slot=slot), intention_text=intention_text()
+        proposer=proposer,
+        edition=edition,
+        data=data_for(edition, slot=slot),
+        intention_text=intention_text(),
     )
     activity_cancel(activity=first, actor=proposer, reason="Our speaker is ill.")
     second = activity_propose(
-        proposer=UserFactory(), edition=edition, data=data_for(edition, slot=slot), intention_text=intention_text()
+        proposer=UserFactory(),
+        edition=edition,
+        data=data_for(edition, slot=slot),
+        intention_text=intention_text(),
     )
     assert second.slot == slot
 
@@ -137,9 +165,12 @@ def test_overlap_is_reported_not_refused():
     )
     later = first.starts_at + dt.timedelta(minutes=30)
     assert overlapping_activities(proposer, later, later + dt.timedelta(hours=1)) == [first]
-    assert overlapping_activities(proposer, first.ends_at, first.ends_at + dt.timedelta(hours=1)) == []
+    assert (
+        overlapping_activities(proposer, first.ends_at, first.ends_at + dt.timedelta(hours=1)) == []
+    )
     second = activity_propose(
-        proposer=proposer, edition=edition,
+        proposer=proposer,
+        edition=edition,
         data=data_for(edition, starts_at=later, ends_at=later + dt.timedelta(hours=1)),
         intention_text=intention_text(),
     )
@@ -154,9 +185,14 @@ def test_update_keeps_history_and_raises_sequence_on_new_time():
     )
     new_start = activity.starts_at + dt.timedelta(hours=2)
     activity_update(
-        activity=activity, editor=proposer,
-        data=data_for(edition, title="Huertas urbanas y trueque", starts_at=new_start,
-                      ends_at=new_start + dt.timedelta(minutes=90)),
+        activity=activity,
+        editor=proposer,
+        data=data_for(
+            edition,
+            title="Huertas urbanas y trueque",
+            starts_at=new_start,
+            ends_at=new_start + dt.timedelta(minutes=90),
+        ),
     )
     activity.refresh_from_db()
     assert (activity.title, activity.sequence) == ("Huertas urbanas y trueque", 1)
@@ -187,16 +223,27 @@ def test_decisions_email_each_organizer_in_their_language_and_zone(
     mailbox, django_capture_on_commit_callbacks
 ):
     edition = make_edition()
-    start = dt.datetime(edition.start_date.year, edition.start_date.month, edition.start_date.day, 16, tzinfo=PARIS)
-    lucia = UserFactory(preferred_language="es", time_zone="America/Caracas", email="lucia@example.org")
-    priya = UserFactory(preferred_language="en", time_zone="Asia/Kolkata", email="priya@example.org")
-    activity = make_activity(edition, starts_at=start, state=Activity.State.PROPOSED, organizer=lucia)
+    start = dt.datetime(
+        edition.start_date.year, edition.start_date.month, edition.start_date.day, 16, tzinfo=PARIS
+    )
+    lucia = UserFactory(
+        preferred_language="es", time_zone="America/Caracas", email="lucia@example.org"
+    )
+    priya = UserFactory(
+        preferred_language="en", time_zone="Asia/Kolkata", email="priya@example.org"
+    )
+    activity = make_activity(
+        edition, starts_at=start, state=Activity.State.PROPOSED, organizer=lucia
+    )
     Organizer.objects.create(activity=activity, person=priya)
     facilitator = UserFactory()
     with django_capture_on_commit_callbacks(execute=True):
         activity_decide(activity=activity, facilitator=facilitator, decision="publish")
     messages = {message["To"]: message for message in mailbox.wait_for(2)}
-    spanish, english = body_of(messages["lucia@example.org"]), body_of(messages["priya@example.org"])
+    spanish, english = (
+        body_of(messages["lucia@example.org"]),
+        body_of(messages["priya@example.org"]),
+    )
     caracas = start.astimezone(__import__("zoneinfo").ZoneInfo("America/Caracas"))
     kolkata = start.astimezone(__import__("zoneinfo").ZoneInfo("Asia/Kolkata"))
     assert "ha publicado" in spanish
@@ -221,7 +268,9 @@ def test_decision_must_fit_the_state():
     edition = make_edition()
     activity = make_activity(edition, state=Activity.State.PUBLISHED)
     with pytest.raises(ValidationError, match="does not apply"):
-        activity_decide(activity=activity, facilitator=UserFactory(), decision="decline", message="no")
+        activity_decide(
+            activity=activity, facilitator=UserFactory(), decision="decline", message="no"
+        )
 
 
 def test_changes_requested_then_edited_returns_to_queue(django_capture_on_commit_callbacks):
@@ -231,9 +280,15 @@ def test_changes_requested_then_edited_returns_to_queue(django_capture_on_commit
         proposer=proposer, edition=edition, data=data_for(edition), intention_text=intention_text()
     )
     with django_capture_on_commit_callbacks(execute=True):
-        activity_decide(activity=activity, facilitator=UserFactory(), decision="request_changes",
-                        message="Please add a language.")
-    activity_update(activity=activity, editor=proposer, data=data_for(edition, languages=["es", "en"]))
+        activity_decide(
+            activity=activity,
+            facilitator=UserFactory(),
+            decision="request_changes",
+            message="Please add a language.",
+        )
+    activity_update(
+        activity=activity, editor=proposer, data=data_for(edition, languages=["es", "en"])
+    )
     activity.refresh_from_db()
     assert activity.state == Activity.State.PROPOSED
 
@@ -242,11 +297,14 @@ def test_flags_are_logged():
     edition = make_edition()
     activity = make_activity(edition)
     facilitator = UserFactory()
-    activity_set_flags(activity=activity, facilitator=facilitator, is_official=True, is_featured=True)
+    activity_set_flags(
+        activity=activity, facilitator=facilitator, is_official=True, is_featured=True
+    )
     activity.refresh_from_db()
     assert (activity.is_official, activity.is_featured) == (True, True)
     assert log_for(activity).get(action="activity.flags").data == {
-        "is_official": [False, True], "is_featured": [False, True]
+        "is_official": [False, True],
+        "is_featured": [False, True],
     }
 
 
@@ -257,7 +315,8 @@ def test_co_organizer_invited_by_email_appears_after_accepting(
     proposer = UserFactory(preferred_language="fr")
     with django_capture_on_commit_callbacks(execute=True):
         activity = activity_propose(
-            proposer=proposer, edition=edition,
+            proposer=proposer,
+            edition=edition,
             data=data_for(edition, co_organizer_emails=["grace@example.org"]),
             intention_text=intention_text(),
         )

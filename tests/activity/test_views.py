@@ -61,7 +61,9 @@ def test_propose_preview_shows_times_and_who_is_awake_without_saving(client, edi
     assert not Activity.objects.exists()
     # 10:00 in Caracas is 14:00 UTC: 15:00 or 16:00 in Paris, 23:00 in Tokyo (night).
     day = edition.start_date + dt.timedelta(days=1)
-    start = dt.datetime(day.year, day.month, day.day, 10, tzinfo=zoneinfo.ZoneInfo("America/Caracas"))
+    start = dt.datetime(
+        day.year, day.month, day.day, 10, tzinfo=zoneinfo.ZoneInfo("America/Caracas")
+    )
     paris = start.astimezone(PARIS)
     offset = int(paris.utcoffset().total_seconds() // 3600)
     assert f"{paris:%H:%M}–{paris.hour + 1}:30 (Paris, UTC+{offset})" in html
@@ -77,7 +79,9 @@ def test_propose_saves_with_time_read_in_the_named_zone(client, edition):
     assert response.status_code == 302
     assert response["Location"] == activity.get_absolute_url()
     day = edition.start_date + dt.timedelta(days=1)
-    expected = dt.datetime(day.year, day.month, day.day, 10, tzinfo=zoneinfo.ZoneInfo("America/Caracas"))
+    expected = dt.datetime(
+        day.year, day.month, day.day, 10, tzinfo=zoneinfo.ZoneInfo("America/Caracas")
+    )
     assert activity.starts_at == expected
     assert activity.duration == dt.timedelta(minutes=90)
     assert activity.typed_time_zone == "America/Caracas"
@@ -90,8 +94,11 @@ def test_propose_with_new_organization_and_interpretation(client, edition):
     client.post(
         propose_url(edition),
         proposal(
-            edition, new_organization_name="Radio Sur", new_organization_country="AR",
-            new_organization_website="https://radiosur.example.org", interpretation_from="es",
+            edition,
+            new_organization_name="Radio Sur",
+            new_organization_country="AR",
+            new_organization_website="https://radiosur.example.org",
+            interpretation_from="es",
             interpretation_to="pt",
         ),
     )
@@ -109,7 +116,10 @@ def test_propose_with_new_organization_and_interpretation(client, edition):
         ({"time_zone": "Narnia/Cair_Paravel"}, "is not a time zone we know"),
         ({"start": "2001-01-01T10:00"}, "must take place during the edition"),
         ({"duration": "", "end": "2001-01-01T09:00"}, "The end must come after the start."),
-        ({"co_organizers": "friend@example.org, not-an-email"}, "“not-an-email” is not an email address."),
+        (
+            {"co_organizers": "friend@example.org, not-an-email"},
+            "“not-an-email” is not an email address.",
+        ),
         ({"room_url": "ftp://example.org/room"}, "starts with http:// or https://"),
         ({"interpretation_from": "es"}, "Give both languages of the interpretation."),
     ],
@@ -162,8 +172,12 @@ def test_propose_warns_about_an_overlap_of_the_organizer(client, edition):
     proposer = UserFactory()
     day = edition.start_date + dt.timedelta(days=1)
     make_activity(
-        edition, title="My other workshop", organizer=proposer,
-        starts_at=dt.datetime(day.year, day.month, day.day, 10, 30, tzinfo=zoneinfo.ZoneInfo("America/Caracas")),
+        edition,
+        title="My other workshop",
+        organizer=proposer,
+        starts_at=dt.datetime(
+            day.year, day.month, day.day, 10, 30, tzinfo=zoneinfo.ZoneInfo("America/Caracas")
+        ),
     )
     client.force_login(proposer)
     html = client.post(propose_url(edition), {**proposal(edition), "preview": "1"}).content.decode()
@@ -177,7 +191,10 @@ def test_slot_grid_shows_places_left_and_full_slots_in_proposers_zone(client):
     first, second = edition_create_slots(
         edition=edition,
         first_start=dt.datetime.combine(edition.start_date, dt.time(10), tzinfo=PARIS),
-        length=dt.timedelta(minutes=90), count_per_day=2, gap=dt.timedelta(minutes=30), places=1,
+        length=dt.timedelta(minutes=90),
+        count_per_day=2,
+        gap=dt.timedelta(minutes=30),
+        places=1,
     )[:2]
     make_activity(edition, starts_at=first.starts_at, slot=first, state=Activity.State.PUBLISHED)
     client.force_login(UserFactory(time_zone="America/Caracas"))
@@ -222,7 +239,8 @@ def test_program_day_is_the_readers_day(client):
     assert "00:30 (Kolkata, UTC+5:30)" in html
     client.cookies["vos_tz"] = "Europe%2FParis"
     html = client.get(program_url(edition, day="2030-09-20")).content.decode()
-    assert ">Late</a>" in html and ">Evening</a>" in html
+    assert ">Late</a>" in html
+    assert ">Evening</a>" in html
 
 
 def test_program_filters_and_unpublished_hidden(client):
@@ -235,7 +253,8 @@ def test_program_filters_and_unpublished_hidden(client):
     assert ">Art in English</a>" not in html
     assert "Waiting" not in html
     html = client.get(program_url(edition, day="all", type="art")).content.decode()
-    assert ">Art in English</a>" in html and ">Taller en español</a>" not in html
+    assert ">Art in English</a>" in html
+    assert ">Taller en español</a>" not in html
 
 
 def test_program_search_matches_titles_descriptions_and_organizer_names(client):
@@ -246,7 +265,8 @@ def test_program_search_matches_titles_descriptions_and_organizer_names(client):
     make_activity(edition, title="Poetry")
     assert ">Community radio</a>" in client.get(program_url(edition, q="antennas")).content.decode()
     html = client.get(program_url(edition, q="Adeyemi")).content.decode()
-    assert ">Hackathon</a>" in html and ">Poetry</a>" not in html
+    assert ">Hackathon</a>" in html
+    assert ">Poetry</a>" not in html
 
 
 def test_program_grid_places_parallel_activities_side_by_side(client):
@@ -267,7 +287,9 @@ def test_program_query_count_does_not_grow(client, django_assert_num_queries, co
     theme = edition.themes.first()
     for number in range(count):
         activity = make_activity(
-            edition, title=f"Activity {number}", organizer=organizer,
+            edition,
+            title=f"Activity {number}",
+            organizer=organizer,
             starts_at=edition.starts_at + dt.timedelta(hours=10, minutes=number),
         )
         activity.themes.add(theme)
@@ -283,7 +305,12 @@ def test_past_edition_program_is_read_only(client):
     activity = make_activity(edition, organizer=organizer)
     client.force_login(organizer)
     assert client.get(program_url(edition, day="all")).status_code == 200
-    assert client.get(reverse("activity.edit", kwargs={"slug": edition.slug, "pk": activity.pk})).status_code == 404
+    assert (
+        client.get(
+            reverse("activity.edit", kwargs={"slug": edition.slug, "pk": activity.pk})
+        ).status_code
+        == 404
+    )
     assert client.get(propose_url(edition)).status_code == 403
     html = client.get(activity.get_absolute_url()).content.decode()
     assert "Edit</a>" not in html
@@ -294,13 +321,16 @@ def test_past_edition_program_is_read_only(client):
 
 def test_activity_page_times_other_zones_and_open_graph(client):
     edition = make_edition(start=dt.date(2030, 7, 12), days=1, open_proposals=False)
-    activity = make_activity(edition, title="Back to the future", starts_at=dt.datetime(2030, 7, 12, 16, tzinfo=PARIS))
+    activity = make_activity(
+        edition, title="Back to the future", starts_at=dt.datetime(2030, 7, 12, 16, tzinfo=PARIS)
+    )
     client.cookies["vos_tz"] = "America%2FCaracas"
     html = client.get(activity.get_absolute_url()).content.decode()
     assert "10:00 (Caracas, UTC-4)" in html
-    assert "In the edition's zone:" in html and "16:00 (Paris, UTC+2)" in html
+    assert "In the edition's zone:" in html
+    assert "16:00 (Paris, UTC+2)" in html
     assert '<meta property="og:title" content="Back to the future">' in html
-    assert "<th scope=\"row\">Tokyo</th><td>Fri 12 Jul, 23:00–00:30 (UTC+9) · night</td>" in html
+    assert '<th scope="row">Tokyo</th><td>Fri 12 Jul, 23:00–00:30 (UTC+9) · night</td>' in html
 
 
 def test_activity_ics_round_trips(client):
@@ -323,3 +353,13 @@ def test_home_shows_next_edition_countdown_and_proposal_call(client):
     assert "Starts in" in html
     assert f"Proposals are open for {edition.title}" in html
     assert ">Featured one</a>" in html
+
+
+def test_languages_are_named_in_the_readers_language_even_rare_ones(client):
+    edition = make_edition(open_proposals=False)
+    make_activity(edition, title="Kōrero", languages=["mi", "es"])
+    assert "Māori, Spanish" in client.get(program_url(edition, day="all")).content.decode()
+    assert (
+        "maori, espagnol"
+        in client.get(program_url(edition, day="all").replace("/en/", "/fr/")).content.decode()
+    )

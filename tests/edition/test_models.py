@@ -46,8 +46,20 @@ def test_default_activity_types_are_translated():
     edition = make_edition()
     keys = list(edition.activity_types.values_list("key", flat=True))
     assert keys == [
-        "plenary", "workshop", "conversation", "art", "hackathon", "course", "sport",
-        "children", "resources", "support", "futures", "network", "assembly", "other",
+        "plenary",
+        "workshop",
+        "conversation",
+        "art",
+        "hackathon",
+        "course",
+        "sport",
+        "children",
+        "resources",
+        "support",
+        "futures",
+        "network",
+        "assembly",
+        "other",
     ]
     workshop = edition.activity_types.get(key="workshop")
     with translation.override("fr"):

@@ -15,7 +15,9 @@ def activity_uid(activity: Activity) -> str:
     return f"activity-{activity.pk}@{host}"
 
 
-def activity_ics(activities: list[Activity], *, request: HttpRequest | None = None, name: str = "") -> bytes:
+def activity_ics(
+    activities: list[Activity], *, request: HttpRequest | None = None, name: str = ""
+) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", "-//Viral Open Space//vos//EN")
     calendar.add("version", "2.0")
@@ -32,7 +34,9 @@ def activity_ics(activities: list[Activity], *, request: HttpRequest | None = No
         event.add("description", activity.summary)
         event.add("sequence", activity.sequence)
         event.add("last-modified", activity.updated_at.astimezone(dt.UTC))
-        event.add("status", "CANCELLED" if activity.state == Activity.State.CANCELLED else "CONFIRMED")
+        event.add(
+            "status", "CANCELLED" if activity.state == Activity.State.CANCELLED else "CONFIRMED"
+        )
         url = activity.get_absolute_url()
         event.add("url", request.build_absolute_uri(url) if request else settings.SITE_URL + url)
         calendar.add_component(event)

@@ -52,12 +52,15 @@ class ActivityForm(forms.Form):
 
     title = forms.CharField(label=_("Title"), max_length=160)
     summary = forms.CharField(
-        label=_("Short summary"), max_length=300,
+        label=_("Short summary"),
+        max_length=300,
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": 300}),
         help_text=_("300 characters at most; shown in the program."),
     )
     description = forms.CharField(
-        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 8}),
+        label=_("Description"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Markdown: **bold**, *italic*, [links](https://…), lists."),
     )
     activity_type = forms.ModelChoiceField(label=_("Type"), queryset=None, empty_label=None)
@@ -65,7 +68,8 @@ class ActivityForm(forms.Form):
         label=_("Themes"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
     languages = forms.MultipleChoiceField(
-        label=_("Languages spoken"), widget=forms.SelectMultiple(attrs={"size": 6}),
+        label=_("Languages spoken"),
+        widget=forms.SelectMultiple(attrs={"size": 6}),
         help_text=_("Hold Ctrl (or Cmd) to choose several."),
     )
     interpretation_from = forms.ChoiceField(label=_("Interpretation from"), required=False)
@@ -75,44 +79,65 @@ class ActivityForm(forms.Form):
         help_text=_("Type the start in this zone; it defaults to your own."),
     )
     start = WallClockField(
-        label=_("Start"), required=False,
+        label=_("Start"),
+        required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
     )
     duration = forms.TypedChoiceField(
-        label=_("Duration"), coerce=int, required=False, choices=(), initial=90,
+        label=_("Duration"),
+        coerce=int,
+        required=False,
+        choices=(),
+        initial=90,
     )
     end = WallClockField(
-        label=_("or end"), required=False,
+        label=_("or end"),
+        required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
         help_text=_("Leave empty to use the duration."),
     )
     slot = SlotChoiceField(label=_("Slot"), queryset=None, required=False, empty_label=None)
     capacity = forms.IntegerField(
-        label=_("Places"), required=False, min_value=1, max_value=100_000,
+        label=_("Places"),
+        required=False,
+        min_value=1,
+        max_value=100_000,
         help_text=_("Leave empty if anyone may join."),
     )
     organizations = forms.ModelMultipleChoiceField(
-        label=_("Organizations behind the activity"), queryset=Organization.objects.all(),
-        required=False, widget=forms.SelectMultiple(attrs={"size": 6}),
+        label=_("Organizations behind the activity"),
+        queryset=Organization.objects.all(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
     )
-    new_organization_name = forms.CharField(label=_("Or add an organization: name"), max_length=160, required=False)
+    new_organization_name = forms.CharField(
+        label=_("Or add an organization: name"), max_length=160, required=False
+    )
     new_organization_country = forms.ChoiceField(label=_("its country"), required=False)
     new_organization_website = forms.URLField(
         label=_("its website"), required=False, assume_scheme="https", validators=[WEB_ONLY]
     )
     co_organizers = forms.CharField(
-        label=_("Invite co-organizers"), required=False,
+        label=_("Invite co-organizers"),
+        required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Email addresses, separated by commas or new lines. They appear once they accept."),
+        help_text=_(
+            "Email addresses, separated by commas or new lines. They appear once they accept."
+        ),
     )
     room_url = forms.URLField(
-        label=_("Video link"), required=False, assume_scheme="https", validators=[WEB_ONLY],
+        label=_("Video link"),
+        required=False,
+        assume_scheme="https",
+        validators=[WEB_ONLY],
         help_text=_("Your own Zoom, Jitsi or other link (https)."),
     )
     accessibility = forms.CharField(
-        label=_("Accessibility"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        label=_("Accessibility"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Captions, sign language, materials in advance …"),
     )
 
@@ -140,7 +165,9 @@ class ActivityForm(forms.Form):
 
     def clean_co_organizers(self) -> list[str]:
         raw = self.cleaned_data.get("co_organizers", "")
-        emails = [part.strip().lower() for part in raw.replace(";", ",").replace("\n", ",").split(",")]
+        emails = [
+            part.strip().lower() for part in raw.replace(";", ",").replace("\n", ",").split(",")
+        ]
         emails = [email for email in emails if email]
         for email in emails:
             try:
@@ -174,7 +201,9 @@ class ActivityForm(forms.Form):
         if bool(cleaned.get("interpretation_from")) != bool(cleaned.get("interpretation_to")):
             self.add_error("interpretation_to", _("Give both languages of the interpretation."))
         name = cleaned.get("new_organization_name", "").strip()
-        if not name and (cleaned.get("new_organization_website") or cleaned.get("new_organization_country")):
+        if not name and (
+            cleaned.get("new_organization_website") or cleaned.get("new_organization_country")
+        ):
             self.add_error("new_organization_name", _("Give the new organization a name."))
         return cleaned
 
@@ -233,7 +262,9 @@ class ActivityForm(forms.Form):
             )
         interpretation = []
         if cleaned.get("interpretation_from") and cleaned.get("interpretation_to"):
-            interpretation = [{"from": cleaned["interpretation_from"], "to": cleaned["interpretation_to"]}]
+            interpretation = [
+                {"from": cleaned["interpretation_from"], "to": cleaned["interpretation_to"]}
+            ]
         return ActivityData(
             title=cleaned["title"].strip(),
             summary=cleaned["summary"].strip(),
@@ -289,7 +320,9 @@ class ProposalForm(ActivityForm):
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(
-        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000,
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
         help_text=_("Participants and the facilitation team will read it."),
     )
 
@@ -304,12 +337,16 @@ class DecisionForm(forms.Form):
         ]
     )
     message = forms.CharField(
-        label=_("Message to the organizers"), required=False,
-        widget=forms.Textarea(attrs={"rows": 3}), max_length=4000,
+        label=_("Message to the organizers"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=4000,
         help_text=_("Required to ask for changes, decline or unpublish."),
     )
 
 
 class FlagsForm(forms.Form):
-    is_official = forms.BooleanField(label=_("Official activity of the facilitation team"), required=False)
+    is_official = forms.BooleanField(
+        label=_("Official activity of the facilitation team"), required=False
+    )
     is_featured = forms.BooleanField(label=_("Feature on the home page"), required=False)

@@ -31,7 +31,9 @@ class Activity(models.Model):
     activity_type = models.ForeignKey(
         ActivityType, on_delete=models.PROTECT, related_name="activities", verbose_name=_("type")
     )
-    themes = models.ManyToManyField(Theme, blank=True, related_name="activities", verbose_name=_("themes"))
+    themes = models.ManyToManyField(
+        Theme, blank=True, related_name="activities", verbose_name=_("themes")
+    )
     languages = models.JSONField(_("languages spoken"), default=list)
     interpretation = models.JSONField(_("interpretation"), default=list, blank=True)
     starts_at = models.DateTimeField(_("start"), db_index=True)
@@ -47,11 +49,18 @@ class Activity(models.Model):
     room_url = models.URLField(_("video link"), blank=True)
     accessibility = models.TextField(_("accessibility"), blank=True)
     intention_text = models.ForeignKey(
-        IntentionText, null=True, on_delete=models.PROTECT, related_name="+",
+        IntentionText,
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         verbose_name=_("intention text accepted"),
     )
-    state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.PROPOSED)
-    is_official = models.BooleanField(_("official activity of the facilitation team"), default=False)
+    state = models.CharField(
+        _("state"), max_length=12, choices=State.choices, default=State.PROPOSED
+    )
+    is_official = models.BooleanField(
+        _("official activity of the facilitation team"), default=False
+    )
     is_featured = models.BooleanField(_("featured on the home page"), default=False)
     decision_message = models.TextField(_("message from the facilitation team"), blank=True)
     cancel_reason = models.TextField(_("reason for cancelling"), blank=True)

@@ -42,9 +42,7 @@ def activities_search(activities: QuerySet[Activity], text: str) -> QuerySet[Act
             + SearchVector("organizations__name", weight="B", config="simple")
         )
         query = SearchQuery(text, search_type="websearch", config="simple")
-        ids = (
-            activities.annotate(search=vector).filter(search=query).values_list("pk", flat=True)
-        )
+        ids = activities.annotate(search=vector).filter(search=query).values_list("pk", flat=True)
         return activities.filter(pk__in=ids)
     for word in text.split():
         activities = activities.filter(
@@ -72,7 +70,9 @@ def activities_filtered(activities: QuerySet[Activity], filters: dict) -> QueryS
     if filters.get("when") == "now":
         activities = activities.filter(starts_at__lte=now, ends_at__gt=now)
     elif filters.get("when") == "soon":
-        activities = activities.filter(starts_at__gt=now, starts_at__lte=now + dt.timedelta(hours=2))
+        activities = activities.filter(
+            starts_at__gt=now, starts_at__lte=now + dt.timedelta(hours=2)
+        )
     if filters.get("q"):
         activities = activities_search(activities, filters["q"])
     return activities.distinct()
@@ -107,7 +107,9 @@ def activity_for_page(pk: int, edition_slug: str) -> Activity:
 def activities_now_and_next(edition: Edition, now: dt.datetime | None = None, limit: int = 6):
     now = now or timezone.now()
     published = _with_relations(activities_published(edition))
-    happening = list(published.filter(starts_at__lte=now, ends_at__gt=now).order_by("starts_at")[:limit])
+    happening = list(
+        published.filter(starts_at__lte=now, ends_at__gt=now).order_by("starts_at")[:limit]
+    )
     upcoming = list(published.filter(starts_at__gt=now).order_by("starts_at")[:limit])
     return happening, upcoming
 
@@ -127,4 +129,6 @@ def activities_for_moderation(edition: Edition, filters: dict) -> QuerySet[Activ
 
 
 def activities_of_person(person) -> QuerySet[Activity]:
-    return _with_relations(Activity.objects.filter(organizers__person=person)).order_by("-starts_at")
+    return _with_relations(Activity.objects.filter(organizers__person=person)).order_by(
+        "-starts_at"
+    )

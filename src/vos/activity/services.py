@@ -46,8 +46,19 @@ class ActivityData:
 
 
 SIMPLE_FIELDS = (
-    "title", "summary", "description", "activity_type", "languages", "interpretation",
-    "starts_at", "ends_at", "typed_time_zone", "slot", "capacity", "room_url", "accessibility",
+    "title",
+    "summary",
+    "description",
+    "activity_type",
+    "languages",
+    "interpretation",
+    "starts_at",
+    "ends_at",
+    "typed_time_zone",
+    "slot",
+    "capacity",
+    "room_url",
+    "accessibility",
 )
 
 
@@ -59,7 +70,11 @@ def _check_slot_has_room(slot: Slot, *, exclude: Activity | None = None) -> Slot
         taken = taken.exclude(pk=exclude.pk)
     if taken.count() >= locked.places:
         raise ValidationError(
-            {"slot": _("This slot has just been taken: every place is booked. Please pick another one.")},
+            {
+                "slot": _(
+                    "This slot has just been taken: every place is booked. Please pick another one."
+                )
+            },
             code="slot_full",
         )
     return locked
@@ -71,7 +86,9 @@ def _check_data(edition: Edition, data: ActivityData) -> None:
     if any(theme.edition_id != edition.pk for theme in data.themes):
         raise ValidationError({"themes": _("This theme belongs to another edition.")})
     if not data.languages:
-        raise ValidationError({"languages": _("Say at least one language the activity is held in.")})
+        raise ValidationError(
+            {"languages": _("Say at least one language the activity is held in.")}
+        )
     if edition.scheduling == Edition.Scheduling.SLOTS:
         if data.slot is None:
             raise ValidationError({"slot": _("Pick a slot in the grid.")})
@@ -130,7 +147,9 @@ def activity_propose(
     activity.organizations.set(data.organizations)
     Organizer.objects.create(activity=activity, person=proposer, is_proposer=True)
     log_action(
-        activity, actor=proposer, action="activity.propose",
+        activity,
+        actor=proposer,
+        action="activity.propose",
         data={"intention_text": intention_text.version, "state": activity.state},
     )
     for email in data.co_organizer_emails:
@@ -208,7 +227,9 @@ def activity_cancel(*, activity: Activity, actor: User, reason: str) -> Activity
     activity.updated_at = timezone.now()
     activity.save(update_fields=["state", "cancel_reason", "sequence", "updated_at"])
     log_action(
-        activity, actor=actor, action="activity.cancel",
+        activity,
+        actor=actor,
+        action="activity.cancel",
         data={"reason": reason, "state": [previous, activity.state]},
     )
     return activity
@@ -217,14 +238,22 @@ def activity_cancel(*, activity: Activity, actor: User, reason: str) -> Activity
 # Moderation: which decisions apply to which states, and what they lead to.
 DECISIONS = {
     "publish": (
-        (Activity.State.PROPOSED, Activity.State.CHANGES_REQUESTED, Activity.State.UNPUBLISHED,
-         Activity.State.DECLINED),
+        (
+            Activity.State.PROPOSED,
+            Activity.State.CHANGES_REQUESTED,
+            Activity.State.UNPUBLISHED,
+            Activity.State.DECLINED,
+        ),
         Activity.State.PUBLISHED,
     ),
     "request_changes": (
-        (Activity.State.PROPOSED, Activity.State.PUBLISHED), Activity.State.CHANGES_REQUESTED,
+        (Activity.State.PROPOSED, Activity.State.PUBLISHED),
+        Activity.State.CHANGES_REQUESTED,
     ),
-    "decline": ((Activity.State.PROPOSED, Activity.State.CHANGES_REQUESTED), Activity.State.DECLINED),
+    "decline": (
+        (Activity.State.PROPOSED, Activity.State.CHANGES_REQUESTED),
+        Activity.State.DECLINED,
+    ),
     "unpublish": ((Activity.State.PUBLISHED,), Activity.State.UNPUBLISHED),
 }
 NEEDS_MESSAGE = {"request_changes", "decline", "unpublish"}
@@ -257,7 +286,9 @@ def activity_decide(
     activity.updated_at = timezone.now()
     activity.save(update_fields=["state", "decision_message", "updated_at"])
     log_action(
-        activity, actor=facilitator, action=f"activity.{decision}",
+        activity,
+        actor=facilitator,
+        action=f"activity.{decision}",
         data={"state": [previous, target], "message": message},
     )
     for organizer in activity.organizers.select_related("person"):
@@ -271,7 +302,10 @@ def activity_decide(
 
 @transaction.atomic
 def activity_set_flags(
-    *, activity: Activity, facilitator: User, is_official: bool | None = None,
+    *,
+    activity: Activity,
+    facilitator: User,
+    is_official: bool | None = None,
     is_featured: bool | None = None,
 ) -> Activity:
     """Mark an activity as the facilitation team's own, or feature it on the home page."""
@@ -297,7 +331,8 @@ def invitation_create(*, activity: Activity, email: str, invited_by: User) -> In
         log_action(activity, actor=invited_by, action="activity.invite", data={"email": email})
         recipient = User.objects.filter(email__iexact=email).first()
         mail_to_person(
-            person=recipient or _Stranger(email=email, preferred_language=invited_by.preferred_language),
+            person=recipient
+            or _Stranger(email=email, preferred_language=invited_by.preferred_language),
             template="activity/email/invitation",
             context={"activity": activity, "invitation": invitation, "inviter": invited_by},
             email=email,
@@ -328,7 +363,9 @@ def invitation_accept(*, invitation: Invitation, person: User) -> Organizer:
         activity=invitation.activity, person=person
     )
     log_action(
-        invitation.activity, actor=person, action="activity.invitation_accept",
+        invitation.activity,
+        actor=person,
+        action="activity.invitation_accept",
         data={"email": invitation.email},
     )
     return organizer

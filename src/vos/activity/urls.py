@@ -5,15 +5,39 @@ from vos.activity.views import orga, proposer, public
 urlpatterns = [
     path("editions/<slug:slug>/program/", public.program, name="activity.program"),
     path("editions/<slug:slug>/propose/", proposer.activity_propose_view, name="activity.propose"),
-    path("editions/<slug:slug>/activities/<int:pk>/", public.activity_detail, name="activity.detail"),
-    path("editions/<slug:slug>/activities/<int:pk>.ics", public.activity_calendar, name="activity.ics"),
-    path("editions/<slug:slug>/activities/<int:pk>/edit/", proposer.activity_edit_view, name="activity.edit"),
-    path("editions/<slug:slug>/activities/<int:pk>/cancel/", proposer.activity_cancel_view, name="activity.cancel"),
+    path(
+        "editions/<slug:slug>/activities/<int:pk>/", public.activity_detail, name="activity.detail"
+    ),
+    path(
+        "editions/<slug:slug>/activities/<int:pk>.ics",
+        public.activity_calendar,
+        name="activity.ics",
+    ),
+    path(
+        "editions/<slug:slug>/activities/<int:pk>/edit/",
+        proposer.activity_edit_view,
+        name="activity.edit",
+    ),
+    path(
+        "editions/<slug:slug>/activities/<int:pk>/cancel/",
+        proposer.activity_cancel_view,
+        name="activity.cancel",
+    ),
     path("invitations/<str:token>/", proposer.invitation_view, name="activity.invitation"),
     path("my/activities/", proposer.my_activities, name="activity.mine"),
     path("orga/<slug:slug>/", orga.queue, name="activity.orga_queue"),
     path("orga/<slug:slug>/log/", orga.log, name="activity.orga_log"),
-    path("orga/<slug:slug>/activities/<int:pk>/", orga.activity_review, name="activity.orga_review"),
-    path("orga/<slug:slug>/activities/<int:pk>/decide/", orga.activity_decision, name="activity.orga_decide"),
-    path("orga/<slug:slug>/activities/<int:pk>/flags/", orga.activity_flags, name="activity.orga_flags"),
+    path(
+        "orga/<slug:slug>/activities/<int:pk>/", orga.activity_review, name="activity.orga_review"
+    ),
+    path(
+        "orga/<slug:slug>/activities/<int:pk>/decide/",
+        orga.activity_decision,
+        name="activity.orga_decide",
+    ),
+    path(
+        "orga/<slug:slug>/activities/<int:pk>/flags/",
+        orga.activity_flags,
+        name="activity.orga_flags",
+    ),
 ]

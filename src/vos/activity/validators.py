@@ -14,7 +14,9 @@ def validate_activity_times(edition: Edition, starts_at: dt.datetime, ends_at: d
     """Inside the edition's days, ending after it starts, no longer than allowed."""
     errors = []
     if ends_at <= starts_at:
-        errors.append(ValidationError(_("The end must come after the start."), code="end_before_start"))
+        errors.append(
+            ValidationError(_("The end must come after the start."), code="end_before_start")
+        )
     elif ends_at - starts_at > dt.timedelta(minutes=edition.max_duration_minutes):
         hours = edition.max_duration_minutes / 60
         errors.append(
@@ -55,6 +57,7 @@ def validate_proposals_open(edition: Edition, now: dt.datetime | None = None) ->
 def validate_editable(edition: Edition, now: dt.datetime | None = None) -> None:
     if edition.is_past(now):
         raise ValidationError(
-            _("%(edition)s has ended: its program can no longer change.") % {"edition": edition.title},
+            _("%(edition)s has ended: its program can no longer change.")
+            % {"edition": edition.title},
             code="edition_ended",
         )

@@ -141,9 +141,19 @@ AWAKE_REGIONS = [
 
 # A dozen major cities for the "see in other time zones" panel.
 WORLD_CITIES = [
-    "America/Los_Angeles", "America/Mexico_City", "America/New_York", "America/Caracas",
-    "America/Sao_Paulo", "Africa/Dakar", "Europe/Paris", "Africa/Nairobi", "Asia/Beirut",
-    "Asia/Kolkata", "Asia/Shanghai", "Asia/Tokyo", "Australia/Sydney",
+    "America/Los_Angeles",
+    "America/Mexico_City",
+    "America/New_York",
+    "America/Caracas",
+    "America/Sao_Paulo",
+    "Africa/Dakar",
+    "Europe/Paris",
+    "Africa/Nairobi",
+    "Asia/Beirut",
+    "Asia/Kolkata",
+    "Asia/Shanghai",
+    "Asia/Tokyo",
+    "Australia/Sydney",
 ]
 
 NIGHT_STARTS, NIGHT_ENDS = 22, 7
@@ -167,9 +177,14 @@ def local_times(
         )
         # Wall-clock values without a zone, so templates show them as they are.
         rows.append(
-            {"label": label, "zone": name, "city": zone_city(name),
-             "start": local_start.replace(tzinfo=None),
-             "end": local_end.replace(tzinfo=None) if local_end else None,
-             "night": night, "offset": format_offset(local_start.utcoffset())}
+            {
+                "label": label,
+                "zone": name,
+                "city": zone_city(name),
+                "start": local_start.replace(tzinfo=None),
+                "end": local_end.replace(tzinfo=None) if local_end else None,
+                "night": night,
+                "offset": format_offset(local_start.utcoffset()),
+            }
         )
     return rows

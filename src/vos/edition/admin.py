@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from vos.edition.models import ActivityType, Edition, IntentionText, KeyDate, PartnerEvent, Slot, Theme
+from vos.edition.models import (
+    ActivityType,
+    Edition,
+    IntentionText,
+    KeyDate,
+    PartnerEvent,
+    Slot,
+    Theme,
+)
 
 
 class KeyDateInline(admin.TabularInline):

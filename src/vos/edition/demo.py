@@ -70,7 +70,10 @@ EDITIONS = [
         "start_date": dt.date(2020, 3, 29),
         "end_date": dt.date(2020, 3, 30),
         "proposals": (paris(2020, 3, 20), paris(2020, 3, 28)),
-        "key_dates": [("Opening plenary", paris(2020, 3, 29, 16)), ("Closing circle", paris(2020, 3, 30, 20))],
+        "key_dates": [
+            ("Opening plenary", paris(2020, 3, 29, 16)),
+            ("Closing circle", paris(2020, 3, 30, 20)),
+        ],
     },
     {
         "slug": "vos-2",
@@ -95,7 +98,10 @@ EDITIONS = [
             ("Closing act “Back to the future” (10:00 Montréal / Caracas)", paris(2020, 7, 12, 16)),
         ],
         "partners": [
-            ("World Social Forum of Transformative Economies (25 June – 1 July)", "https://transformadora.org/"),
+            (
+                "World Social Forum of Transformative Economies (25 June – 1 July)",
+                "https://transformadora.org/",
+            ),
             ("Dialogues en humanité (3–5 July)", "https://dialoguesenhumanite.org/"),
         ],
     },
@@ -142,19 +148,27 @@ def demo_editions(facilitators: list[User], now: dt.datetime | None = None) -> l
     return editions
 
 
-def _edition(spec: dict, facilitators: list[User], *, moderation: str, slots: bool = False) -> Edition:
+def _edition(
+    spec: dict, facilitators: list[User], *, moderation: str, slots: bool = False
+) -> Edition:
     existing = Edition.objects.filter(slug=spec["slug"]).first()
     if existing:
         return existing
     opens, closes = spec["proposals"]
     edition = edition_create(
-        slug=spec["slug"], title=spec["title"], tagline=spec["tagline"],
+        slug=spec["slug"],
+        title=spec["title"],
+        tagline=spec["tagline"],
         description=(
             "Participants propose the activities; the facilitation team keeps the space open "
             "and fair. All times are shown in your own time zone."
         ),
-        start_date=spec["start_date"], end_date=spec["end_date"], time_zone="Europe/Paris",
-        proposals_open_at=opens, proposals_close_at=closes, moderation=moderation,
+        start_date=spec["start_date"],
+        end_date=spec["end_date"],
+        time_zone="Europe/Paris",
+        proposals_open_at=opens,
+        proposals_close_at=closes,
+        moderation=moderation,
         scheduling=Edition.Scheduling.SLOTS if slots else Edition.Scheduling.FREE,
     )
     edition.facilitators.set(facilitators)
@@ -167,7 +181,11 @@ def _edition(spec: dict, facilitators: list[User], *, moderation: str, slots: bo
     if slots:
         first = dt.datetime.combine(edition.start_date, dt.time(8), tzinfo=PARIS)
         edition_create_slots(
-            edition=edition, first_start=first, length=dt.timedelta(minutes=90), count_per_day=7,
-            gap=dt.timedelta(minutes=30), places=4,
+            edition=edition,
+            first_start=first,
+            length=dt.timedelta(minutes=90),
+            count_per_day=7,
+            gap=dt.timedelta(minutes=30),
+            places=4,
         )
     return edition

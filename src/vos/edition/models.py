@@ -45,7 +45,9 @@ class Edition(models.Model):
         _("longest activity (minutes)"), default=settings.VOS_MAX_ACTIVITY_MINUTES
     )
     facilitators = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="facilitated_editions",
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="facilitated_editions",
         verbose_name=_("facilitation team"),
     )
     created_at = models.DateTimeField(default=timezone.now)
@@ -161,7 +163,9 @@ class ActivityType(models.Model):
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="activity_types")
     key = models.SlugField(_("key"), max_length=40)
     custom_name = models.CharField(
-        _("name"), max_length=80, blank=True,
+        _("name"),
+        max_length=80,
+        blank=True,
         help_text=_("Leave empty for a default type: its name is then translated."),
     )
     position = models.PositiveSmallIntegerField(default=0)
@@ -240,4 +244,8 @@ class IntentionText(models.Model):
 
     def body(self, language: str | None = None) -> str:
         language = (language or translation.get_language() or "en")[:2]
-        return self.bodies.get(language) or self.bodies.get("en") or next(iter(self.bodies.values()), "")
+        return (
+            self.bodies.get(language)
+            or self.bodies.get("en")
+            or next(iter(self.bodies.values()), "")
+        )

@@ -25,8 +25,13 @@ def edition_create(*, created_by: User | None = None, **fields) -> Edition:
 
 @transaction.atomic
 def edition_create_slots(
-    *, edition: Edition, first_start: dt.datetime, length: dt.timedelta, count_per_day: int,
-    gap: dt.timedelta, places: int,
+    *,
+    edition: Edition,
+    first_start: dt.datetime,
+    length: dt.timedelta,
+    count_per_day: int,
+    gap: dt.timedelta,
+    places: int,
 ) -> list[Slot]:
     """A grid of bookable slots: ``count_per_day`` slots a day, on every day of the edition."""
     slots = []
@@ -39,7 +44,9 @@ def edition_create_slots(
             # Same wall-clock times every day; the length itself in real minutes.
             begins = (start + number * (length + gap)).astimezone(dt.UTC)
             if begins + length <= edition.ends_at:
-                slots.append(Slot(edition=edition, starts_at=begins, ends_at=begins + length, places=places))
+                slots.append(
+                    Slot(edition=edition, starts_at=begins, ends_at=begins + length, places=places)
+                )
         day += 1
     return Slot.objects.bulk_create(slots)
 
@@ -48,6 +55,8 @@ def edition_create_slots(
 def intention_text_publish(*, bodies: dict[str, str], actor: User | None = None) -> IntentionText:
     """A new version of the intention text; proposers from now on accept this one."""
     latest = IntentionText.objects.select_for_update().order_by("-version").first()
-    text = IntentionText.objects.create(version=(latest.version + 1) if latest else 1, bodies=bodies)
+    text = IntentionText.objects.create(
+        version=(latest.version + 1) if latest else 1, bodies=bodies
+    )
     log_action(text, actor=actor, action="intention_text.publish")
     return text

@@ -19,9 +19,8 @@ def edition_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "edition/edition_detail.html",
         {
             "edition": edition,
-            "can_propose": request.user.has_perm("activity.propose", edition) or (
-                not request.user.is_authenticated and edition.proposals_are_open()
-            ),
+            "can_propose": request.user.has_perm("activity.propose", edition)
+            or (not request.user.is_authenticated and edition.proposals_are_open()),
             "is_facilitator": request.user.has_perm("edition.view_backoffice", edition),
         },
     )

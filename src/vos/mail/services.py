@@ -126,14 +126,20 @@ def mail_to_person(*, person, template: str, context: dict, email: str | None = 
 
     language = getattr(person, "preferred_language", None) or settings.LANGUAGE_CODE
     zone = canonical_zone(getattr(person, "time_zone", "")) or settings.VOS_DEFAULT_TIME_ZONE
-    context = {**context, "recipient": person, "site_name": settings.VOS_SITE_NAME,
-               "site_url": settings.SITE_URL}
+    context = {
+        **context,
+        "recipient": person,
+        "site_name": settings.VOS_SITE_NAME,
+        "site_url": settings.SITE_URL,
+    }
     with translation.override(language), timezone.override(zoneinfo.ZoneInfo(zone)):
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         text = render_to_string(f"{template}.txt", context)
         html = render_to_string(f"{template}.html", context)
     message = EmailMultiAlternatives(
-        subject=subject, body=text, from_email=settings.DEFAULT_FROM_EMAIL,
+        subject=subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
         to=[email or person.email],
     )
     message.attach_alternative(html, "text/html")

@@ -22,7 +22,8 @@ from vos.edition.models import Edition
 
 class QueueFilterForm(ProgramFilterForm):
     state = forms.ChoiceField(
-        label=gettext_lazy("State"), required=False,
+        label=gettext_lazy("State"),
+        required=False,
         choices=[("", gettext_lazy("All")), *Activity.State.choices],
     )
     day = forms.DateField(
@@ -46,10 +47,18 @@ def queue(request: HttpRequest, slug: str) -> HttpResponse:
     form = QueueFilterForm(request.GET or None, edition=edition)
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
     if not form.is_bound:
-        filters = {"state": Activity.State.PROPOSED} if edition.moderation == Edition.Moderation.REVIEW else {}
+        filters = (
+            {"state": Activity.State.PROPOSED}
+            if edition.moderation == Edition.Moderation.REVIEW
+            else {}
+        )
         form = QueueFilterForm(initial=filters, edition=edition)
     activities = list(queries.activities_for_moderation(edition, filters))
-    return render(request, "activity/orga/queue.html", {"edition": edition, "form": form, "activities": activities})
+    return render(
+        request,
+        "activity/orga/queue.html",
+        {"edition": edition, "form": form, "activities": activities},
+    )
 
 
 @login_required
@@ -63,7 +72,9 @@ def activity_review(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "edition": edition,
             "activity": activity,
             "decision_form": DecisionForm(),
-            "flags_form": FlagsForm(initial={"is_official": activity.is_official, "is_featured": activity.is_featured}),
+            "flags_form": FlagsForm(
+                initial={"is_official": activity.is_official, "is_featured": activity.is_featured}
+            ),
             "history": list(log_for(activity)),
         },
     )
@@ -78,8 +89,10 @@ def activity_decision(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             activity_decide(
-                activity=activity, facilitator=request.user,
-                decision=form.cleaned_data["decision"], message=form.cleaned_data["message"],
+                activity=activity,
+                facilitator=request.user,
+                decision=form.cleaned_data["decision"],
+                message=form.cleaned_data["message"],
             )
         except ValidationError as error:
             for message in error.messages:

@@ -46,7 +46,9 @@ def _time_context(request: HttpRequest, form: ActivityForm, edition: Edition) ->
         context["awake"] = local_times(starts_at, ends_at, regions)
         editing = getattr(form, "editing", None)
         if request.user.is_authenticated:
-            context["overlaps"] = overlapping_activities(request.user, starts_at, ends_at, exclude=editing)
+            context["overlaps"] = overlapping_activities(
+                request.user, starts_at, ends_at, exclude=editing
+            )
     return context
 
 
@@ -60,8 +62,11 @@ def _slot_grid(form: ActivityForm, zone_name: str) -> list[dict]:
     for slot in form.slots:
         local = timezone.localtime(slot.starts_at, zone)
         days.setdefault(local.date(), []).append(
-            {"slot": slot, "checked": chosen == str(slot.pk),
-             "awake": local_times(slot.starts_at, slot.ends_at, AWAKE_REGIONS)}
+            {
+                "slot": slot,
+                "checked": chosen == str(slot.pk),
+                "awake": local_times(slot.starts_at, slot.ends_at, AWAKE_REGIONS),
+            }
         )
     return [{"date": day, "slots": slots} for day, slots in sorted(days.items())]
 
@@ -91,7 +96,9 @@ def activity_propose_view(request: HttpRequest, slug: str) -> HttpResponse:
                 else:
                     messages.success(
                         request,
-                        _("Your proposal is sent. The facilitation team will review it and write to you."),
+                        _(
+                            "Your proposal is sent. The facilitation team will review it and write to you."
+                        ),
                     )
                 return redirect(activity.get_absolute_url())
     else:
@@ -114,7 +121,9 @@ def _add_errors(form: ActivityForm, error: ValidationError) -> None:
 
 
 def _changeable(request: HttpRequest, slug: str, pk: int, perm: str) -> Activity:
-    activity = get_object_or_404(Activity.objects.select_related("edition"), pk=pk, edition__slug=slug)
+    activity = get_object_or_404(
+        Activity.objects.select_related("edition"), pk=pk, edition__slug=slug
+    )
     if not request.user.has_perm("activity.view", activity):
         raise Http404
     if not request.user.has_perm(perm, activity):
@@ -132,7 +141,9 @@ def activity_edit_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse
         if form.is_valid() and "preview" not in request.POST:
             try:
                 activity_update(
-                    activity=activity, editor=request.user, data=form.to_data(created_by=request.user)
+                    activity=activity,
+                    editor=request.user,
+                    data=form.to_data(created_by=request.user),
                 )
             except ValidationError as error:
                 _add_errors(form, error)
@@ -157,19 +168,28 @@ def activity_cancel_view(request: HttpRequest, slug: str, pk: int) -> HttpRespon
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            activity_cancel(activity=activity, actor=request.user, reason=form.cleaned_data["reason"])
+            activity_cancel(
+                activity=activity, actor=request.user, reason=form.cleaned_data["reason"]
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("The activity is cancelled."))
             return redirect(activity.get_absolute_url())
     status = 400 if form.is_bound and form.errors else 200
-    return render(request, "activity/activity_cancel.html", {"activity": activity, "form": form}, status=status)
+    return render(
+        request,
+        "activity/activity_cancel.html",
+        {"activity": activity, "form": form},
+        status=status,
+    )
 
 
 @require_http_methods(["GET", "POST"])
 def invitation_view(request: HttpRequest, token: str) -> HttpResponse:
-    invitation = get_object_or_404(Invitation.objects.select_related("activity__edition"), token=token)
+    invitation = get_object_or_404(
+        Invitation.objects.select_related("activity__edition"), token=token
+    )
     if request.method == "POST":
         if not request.user.is_authenticated:
             return redirect(f"/{request.LANGUAGE_CODE}/accounts/login/?next={request.path}")
@@ -180,11 +200,17 @@ def invitation_view(request: HttpRequest, token: str) -> HttpResponse:
         else:
             messages.success(request, _("You are now a co-organizer of this activity."))
             return redirect(invitation.activity.get_absolute_url())
-    return render(request, "activity/invitation.html", {"invitation": invitation, "activity": invitation.activity})
+    return render(
+        request,
+        "activity/invitation.html",
+        {"invitation": invitation, "activity": invitation.activity},
+    )
 
 
 @login_required
 def my_activities(request: HttpRequest) -> HttpResponse:
     return render(
-        request, "activity/my_activities.html", {"activities": queries.activities_of_person(request.user)}
+        request,
+        "activity/my_activities.html",
+        {"activities": queries.activities_of_person(request.user)},
     )

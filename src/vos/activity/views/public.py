@@ -30,12 +30,14 @@ class ProgramFilterForm(forms.Form):
         label=_("Organization"), required=False, coerce=int, empty_value=None
     )
     when = forms.ChoiceField(
-        label=_("When"), required=False,
+        label=_("When"),
+        required=False,
         choices=[("", _("Any time")), ("now", _("Happening now")), ("soon", _("Starting soon"))],
     )
     day = forms.CharField(required=False, widget=forms.HiddenInput)
     view = forms.ChoiceField(
-        required=False, choices=[("list", _("List")), ("grid", _("Timeline"))],
+        required=False,
+        choices=[("list", _("List")), ("grid", _("Timeline"))],
         widget=forms.HiddenInput,
     )
 
@@ -109,7 +111,9 @@ def program(request: HttpRequest, slug: str) -> HttpResponse:
         "list_url": _query(params, view="list"),
         "grid_url": _query(params, view="grid"),
         "grid": day_grid(activities, day_start, day_end) if view == "grid" and day_start else None,
-        "filtered": any(filters.get(name) for name in ("q", "type", "theme", "language", "organization", "when")),
+        "filtered": any(
+            filters.get(name) for name in ("q", "type", "theme", "language", "organization", "when")
+        ),
         "by_day": _group_by_day(activities, zone) if day == "all" else None,
     }
     return render(request, "activity/program.html", context)

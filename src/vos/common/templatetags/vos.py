@@ -23,7 +23,7 @@ FORMATS = {
 
 
 def format_moment(value: dt.datetime, style: str = "datetime", zone: str | None = None) -> str:
-    """"Sun 20 Sep, 18:00 (Paris, UTC+2)" in the reader's zone, or in ``zone``."""
+    """ "Sun 20 Sep, 18:00 (Paris, UTC+2)" in the reader's zone, or in ``zone``."""
     tz = zoneinfo.ZoneInfo(zone) if zone else timezone.get_current_timezone()
     local = timezone.localtime(value, tz)
     text = date_format(local, FORMATS.get(style, style))
@@ -42,7 +42,9 @@ def when(value: dt.datetime | None, style: str = "datetime", zone: str | None = 
     """
     if value is None:
         return ""
-    return format_html('<time datetime="{}">{}</time>', iso_utc(value), format_moment(value, style, zone))
+    return format_html(
+        '<time datetime="{}">{}</time>', iso_utc(value), format_moment(value, style, zone)
+    )
 
 
 @register.simple_tag
@@ -58,7 +60,9 @@ def when_local(value: dt.datetime | None, fmt: str = "H:i", zone: str | None = N
         return ""
     tz = zoneinfo.ZoneInfo(zone) if zone else timezone.get_current_timezone()
     return format_html(
-        '<time datetime="{}">{}</time>', iso_utc(value), date_format(timezone.localtime(value, tz), fmt)
+        '<time datetime="{}">{}</time>',
+        iso_utc(value),
+        date_format(timezone.localtime(value, tz), fmt),
     )
 
 
@@ -68,21 +72,26 @@ def markdown(text: str) -> SafeString:
     return mark_safe(render_markdown(text))  # noqa: S308 - sanitized just above
 
 
+# Not named language_name: Django's i18n library has a filter of that name, which knows
+# only the languages of Django's own catalogs, and would win wherever i18n is loaded.
 @register.filter
-def language_name(code: str) -> str:
-    from vos.common.locales import language_name as name_of
+def language_label(code: str) -> str:
+    """An ISO 639 language by its name in the reader's language."""
+    from vos.common.locales import language_name
 
-    return name_of(code)
+    return language_name(code)
 
 
 @register.filter
-def country_name(code: str) -> str:
-    from vos.common.locales import country_name as name_of
+def country_label(code: str) -> str:
+    from vos.common.locales import country_name
 
-    return name_of(code)
+    return country_name(code)
 
 
 @register.filter
 def public_organizers(activity) -> list:
     """Organizers who chose a public profile; the others stay unnamed on public pages."""
-    return [organizer.person for organizer in activity.organizers.all() if organizer.person.is_public]
+    return [
+        organizer.person for organizer in activity.organizers.all() if organizer.person.is_public
+    ]
