@@ -42,10 +42,10 @@ def main() -> None:
             timezone_id="Asia/Kolkata", viewport={"width": 1100, "height": 900}
         )
         page = visitor.new_page()
-        page.goto(f"{BASE}/en/editions/vos-3/program/?day=2020-06-25")
+        page.goto(f"{BASE}/en/editions/vos-2/program/?day=2020-05-16")
         page.wait_for_selector('html[data-tz-source="cookie"]')
         page.screenshot(path=OUT / "program.png")
-        page.goto(f"{BASE}/en/editions/vos-3/program/?day=2020-06-25&view=grid")
+        page.goto(f"{BASE}/en/editions/vos-2/program/?day=2020-05-16&view=grid")
         page.screenshot(path=OUT / "timeline.png")
         browser.close()
 

@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from vos.person.models import User
+from vos.person.services import PROFILE_FIELDS
 
 
 @admin.register(User)
@@ -14,17 +15,7 @@ class UserAdmin(BaseUserAdmin):
         (None, {"fields": ["email", "password"]}),
         (
             _("Profile"),
-            {
-                "fields": [
-                    "display_name",
-                    "country",
-                    "time_zone",
-                    "languages",
-                    "preferred_language",
-                    "bio",
-                    "is_public",
-                ]
-            },
+            {"fields": list(PROFILE_FIELDS)},
         ),
         (
             _("Permissions"),

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from vos.common.forms import TimeZoneField
 from vos.common.locales import country_choices, language_choices
 from vos.person.models import User
+from vos.person.services import PROFILE_FIELDS
 
 
 class SignupForm(forms.Form):
@@ -28,15 +29,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = [
-            "display_name",
-            "country",
-            "time_zone",
-            "languages",
-            "preferred_language",
-            "bio",
-            "is_public",
-        ]
+        fields = list(PROFILE_FIELDS)
         widgets = {"bio": forms.Textarea(attrs={"rows": 5})}
         help_texts = {
             "bio": _(
