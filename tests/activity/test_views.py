@@ -363,3 +363,30 @@ def test_languages_are_named_in_the_readers_language_even_rare_ones(client):
         "maori, espagnol"
         in client.get(program_url(edition, day="all").replace("/en/", "/fr/")).content.decode()
     )
+
+
+@pytest.mark.parametrize("count", [5, 200])
+def test_moderation_queue_query_count_does_not_grow(client, django_assert_num_queries, count):
+    facilitator = UserFactory()
+    edition = make_edition(facilitators=[facilitator])
+    for number in range(count):
+        make_activity(
+            edition,
+            title=f"Proposal {number}",
+            state=Activity.State.PROPOSED,
+            organizer=UserFactory(),
+        )
+    client.force_login(facilitator)
+    url = reverse("activity.orga_queue", kwargs={"slug": edition.slug})
+    with django_assert_num_queries(13):
+        response = client.get(url)
+    assert response.content.decode().count("/activities/") >= count
+
+
+@pytest.mark.parametrize("count", [5, 200])
+def test_home_query_count_does_not_grow(client, django_assert_num_queries, count):
+    edition = make_edition()
+    for number in range(count):
+        make_activity(edition, title=f"Activity {number}", is_featured=number % 2 == 0)
+    with django_assert_num_queries(12):
+        assert client.get("/en/").status_code == 200
