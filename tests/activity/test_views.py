@@ -390,3 +390,29 @@ def test_home_query_count_does_not_grow(client, django_assert_num_queries, count
         make_activity(edition, title=f"Activity {number}", is_featured=number % 2 == 0)
     with django_assert_num_queries(12):
         assert client.get("/en/").status_code == 200
+
+
+def test_cancelled_after_publication_stays_on_the_program_marked(client):
+    edition = make_edition(open_proposals=False)
+    organizer = UserFactory()
+    published = make_activity(edition, title="Was on", organizer=organizer)
+    never = make_activity(
+        edition, title="Never on", state=Activity.State.PROPOSED, organizer=organizer
+    )
+    from vos.activity.services import activity_cancel, activity_decide
+
+    activity_decide(
+        activity=published,
+        facilitator=organizer,
+        decision="request_changes",
+        message="Add a language.",
+    )
+    activity_decide(activity=published, facilitator=organizer, decision="publish")
+    activity_cancel(activity=published, actor=organizer, reason="Our speaker is ill.")
+    activity_cancel(activity=never, actor=organizer, reason="Changed our minds.")
+    html = client.get(program_url(edition, day="all")).content.decode()
+    assert re.search(r'>Was on</a> <span class="badge badge--cancelled">Cancelled</span>', html)
+    assert "Never on" not in html
+    page = client.get(published.get_absolute_url()).content.decode()
+    assert "Our speaker is ill." in page
+    assert client.get(never.get_absolute_url()).status_code == 404

@@ -304,6 +304,7 @@ def _make(
         capacity=rng.choice([None, None, 30, 50, 100]),
         intention_text=intention_text_current(),
         state=state,
+        published_at=starts_at - dt.timedelta(days=7) if state != Activity.State.PROPOSED else None,
         is_official=official,
         is_featured=rng.random() < 0.08,
         created_by=proposer,

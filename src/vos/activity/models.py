@@ -62,6 +62,7 @@ class Activity(models.Model):
         _("official activity of the facilitation team"), default=False
     )
     is_featured = models.BooleanField(_("featured on the home page"), default=False)
+    published_at = models.DateTimeField(_("first published"), null=True, blank=True)
     decision_message = models.TextField(_("message from the facilitation team"), blank=True)
     cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
     created_by = models.ForeignKey(
@@ -99,7 +100,14 @@ class Activity(models.Model):
 
     @property
     def is_public(self) -> bool:
-        return self.state == self.State.PUBLISHED
+        """Published, or cancelled after being published: participants must learn of it."""
+        if self.state == self.State.PUBLISHED:
+            return True
+        return self.state == self.State.CANCELLED and self.published_at is not None
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.state == self.State.CANCELLED
 
 
 class Organizer(models.Model):

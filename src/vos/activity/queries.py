@@ -19,6 +19,15 @@ def _with_relations(activities: QuerySet[Activity]) -> QuerySet[Activity]:
 
 
 def activities_published(edition: Edition) -> QuerySet[Activity]:
+    """What the public program lists: published activities, and those cancelled after
+    publication (shown as cancelled, so participants know)."""
+    return Activity.objects.filter(edition=edition).filter(
+        Q(state=Activity.State.PUBLISHED)
+        | Q(state=Activity.State.CANCELLED, published_at__isnull=False)
+    )
+
+
+def activities_live(edition: Edition) -> QuerySet[Activity]:
     return Activity.objects.filter(edition=edition, state=Activity.State.PUBLISHED)
 
 
@@ -106,7 +115,7 @@ def activity_for_page(pk: int, edition_slug: str) -> Activity:
 
 def activities_now_and_next(edition: Edition, now: dt.datetime | None = None, limit: int = 6):
     now = now or timezone.now()
-    published = _with_relations(activities_published(edition))
+    published = _with_relations(activities_live(edition))
     happening = list(
         published.filter(starts_at__lte=now, ends_at__gt=now).order_by("starts_at")[:limit]
     )
@@ -115,7 +124,7 @@ def activities_now_and_next(edition: Edition, now: dt.datetime | None = None, li
 
 
 def activities_featured(edition: Edition, limit: int = 6) -> list[Activity]:
-    return list(_with_relations(activities_published(edition).filter(is_featured=True))[:limit])
+    return list(_with_relations(activities_live(edition).filter(is_featured=True))[:limit])
 
 
 def activities_for_moderation(edition: Edition, filters: dict) -> QuerySet[Activity]:

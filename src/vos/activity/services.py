@@ -139,6 +139,7 @@ def activity_propose(
         intention_text=intention_text,
         created_by=proposer,
         state=Activity.State.PUBLISHED if publish_now else Activity.State.PROPOSED,
+        published_at=timezone.now() if publish_now else None,
         **{name: getattr(data, name) for name in SIMPLE_FIELDS},
     )
     activity.full_clean(exclude=["intention_text"])
@@ -284,7 +285,9 @@ def activity_decide(
     activity.state = target
     activity.decision_message = message
     activity.updated_at = timezone.now()
-    activity.save(update_fields=["state", "decision_message", "updated_at"])
+    if target == Activity.State.PUBLISHED and activity.published_at is None:
+        activity.published_at = activity.updated_at
+    activity.save(update_fields=["state", "decision_message", "updated_at", "published_at"])
     log_action(
         activity,
         actor=facilitator,
