@@ -416,3 +416,24 @@ def test_cancelled_after_publication_stays_on_the_program_marked(client):
     page = client.get(published.get_absolute_url()).content.decode()
     assert "Our speaker is ill." in page
     assert client.get(never.get_absolute_url()).status_code == 404
+
+
+def test_organizer_edits_activity_in_the_zone_it_was_typed_in(client, edition):
+    organizer = UserFactory(time_zone="Asia/Tokyo")
+    client.force_login(organizer)
+    client.post(propose_url(edition), proposal(edition))
+    activity = Activity.objects.get()
+    edit_url = reverse("activity.edit", kwargs={"slug": edition.slug, "pk": activity.pk})
+    html = client.get(edit_url).content.decode()
+    day = edition.start_date + dt.timedelta(days=1)
+    assert f'value="{day:%Y-%m-%d}T10:00"' in html  # shown as typed, in Caracas time
+    assert 'name="time_zone" value="America/Caracas"' in html
+    data = proposal(edition, title="Radio comunitaria (nueva hora)", start=f"{day:%Y-%m-%d}T11:00")
+    del data["accept_intention"]
+    response = client.post(edit_url, data)
+    assert response.status_code == 302
+    activity.refresh_from_db()
+    assert activity.title == "Radio comunitaria (nueva hora)"
+    assert activity.sequence == 1
+    history = client.get(activity.get_absolute_url()).content.decode()
+    assert "<code>activity.update</code>" in history
