@@ -41,9 +41,19 @@ def language_choices(language: str | None = None) -> list[tuple[str, str]]:
     return list(_language_choices(language or translation.get_language() or "en"))
 
 
+@cache
+def _country_names(language: str) -> dict[str, str]:
+    return dict(_country_choices(language))
+
+
+@cache
+def _language_names(language: str) -> dict[str, str]:
+    return dict(_language_choices(language))
+
+
 def country_name(code: str, language: str | None = None) -> str:
-    return dict(_country_choices(language or translation.get_language() or "en")).get(code, code)
+    return _country_names(language or translation.get_language() or "en").get(code, code)
 
 
 def language_name(code: str, language: str | None = None) -> str:
-    return dict(_language_choices(language or translation.get_language() or "en")).get(code, code)
+    return _language_names(language or translation.get_language() or "en").get(code, code)
