@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "vos.edition",
     "vos.organization",
     "vos.activity",
+    "vos.registration",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

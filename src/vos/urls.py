@@ -4,11 +4,13 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from vos.common import views as common_views
+from vos.registration.urls import feed_urlpatterns as registration_feeds
 
 # Outside the language prefix: machine endpoints and the language switch itself.
 urlpatterns = [
     path("healthz", common_views.healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
+    *registration_feeds,
 ]
 
 urlpatterns += i18n_patterns(
@@ -18,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("", include("vos.person.urls")),
     path("", include("vos.edition.urls")),
     path("", include("vos.activity.urls")),
+    path("", include("vos.registration.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -40,3 +40,4 @@ rules.add_perm("activity.cancel", (is_organizer | is_activity_facilitator) & is_
 rules.add_perm("activity.moderate", is_activity_facilitator)
 rules.add_perm("activity.view_history", is_organizer | is_activity_facilitator)
 rules.add_perm("activity.propose", can_propose_in)
+rules.add_perm("activity.view_registrants", is_organizer | is_activity_facilitator)

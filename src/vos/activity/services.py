@@ -155,7 +155,15 @@ def activity_propose(
     )
     for email in data.co_organizer_emails:
         invitation_create(activity=activity, email=email, invited_by=proposer)
+    if publish_now:
+        _after_publish(activity)
     return activity
+
+
+def _after_publish(activity: Activity) -> None:
+    from vos.registration.services import reminders_schedule
+
+    reminders_schedule(activity=activity)
 
 
 def _describe(value: Any) -> Any:
@@ -183,6 +191,11 @@ def activity_update(*, activity: Activity, editor: User, data: ActivityData) -> 
     if data.slot is not None and data.slot.pk != activity.slot_id:
         data.slot = _check_slot_has_room(data.slot, exclude=activity)
 
+    old_starts_at, old_ends_at, old_capacity = (
+        activity.starts_at,
+        activity.ends_at,
+        activity.capacity,
+    )
     changes: dict[str, list[Any]] = {}
     for name in SIMPLE_FIELDS:
         old, new = getattr(activity, name), getattr(data, name)
@@ -208,12 +221,34 @@ def activity_update(*, activity: Activity, editor: User, data: ActivityData) -> 
     for email in data.co_organizer_emails:
         if not activity.invitations.filter(email__iexact=email).exists():
             invitation_create(activity=activity, email=email, invited_by=editor)
+    _after_update(activity, old_starts_at, old_ends_at, old_capacity)
     return activity
+
+
+def _after_update(activity: Activity, old_starts_at, old_ends_at, old_capacity) -> None:
+    """Registrants hear of a new time; a larger capacity goes to the waiting list."""
+    from vos.registration.services import (
+        registration_promote_waitlist,
+        registrations_notify_change,
+        reminders_schedule,
+    )
+
+    if (activity.starts_at, activity.ends_at) != (old_starts_at, old_ends_at):
+        registrations_notify_change(
+            activity=activity, old_starts_at=old_starts_at, old_ends_at=old_ends_at
+        )
+        if activity.state == Activity.State.PUBLISHED:
+            reminders_schedule(activity=activity)
+    if activity.capacity is None or (old_capacity is not None and activity.capacity > old_capacity):
+        registration_promote_waitlist(activity=activity)
 
 
 @transaction.atomic
 def activity_cancel(*, activity: Activity, actor: User, reason: str) -> Activity:
-    """Cancel an activity with a reason; it frees its slot and stays in the history."""
+    """Cancel an activity with a reason; it frees its slot and stays in the history.
+
+    Side effects: a log entry; an email to everyone registered.
+    """
     activity = Activity.objects.select_for_update().get(pk=activity.pk)
     validate_editable(activity.edition)
     reason = reason.strip()
@@ -233,6 +268,9 @@ def activity_cancel(*, activity: Activity, actor: User, reason: str) -> Activity
         action="activity.cancel",
         data={"reason": reason, "state": [previous, activity.state]},
     )
+    from vos.registration.services import registrations_notify_cancel
+
+    registrations_notify_cancel(activity=activity)
     return activity
 
 
@@ -300,6 +338,8 @@ def activity_decide(
             template="activity/email/decision",
             context={"activity": activity, "message": message, "decision": decision},
         )
+    if target == Activity.State.PUBLISHED:
+        _after_publish(activity)
     return activity
 
 

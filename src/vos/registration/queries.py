@@ -1,0 +1,111 @@
+"""Reads for taking part: my agenda, an activity's registrants, calendar feeds."""
+
+import datetime as dt
+import zoneinfo
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from vos.activity.models import Activity, Organizer
+from vos.person.models import User
+from vos.registration.models import Registration
+
+
+def registration_of(activity: Activity, person: User) -> Registration | None:
+    if not person.is_authenticated:
+        return None
+    return Registration.objects.filter(activity=activity, person=person).first()
+
+
+def confirmed_count(activity: Activity) -> int:
+    return activity.registrations.filter(status=Registration.Status.CONFIRMED).count()
+
+
+def registrations_for_organizers(activity: Activity) -> QuerySet[Registration]:
+    return activity.registrations.select_related("person").order_by("status", "created_at", "pk")
+
+
+def _visible(activities: QuerySet[Activity]) -> QuerySet[Activity]:
+    return activities.filter(
+        Q(state=Activity.State.PUBLISHED)
+        | Q(state=Activity.State.CANCELLED, published_at__isnull=False)
+    )
+
+
+def agenda_for(person: User, zone: zoneinfo.ZoneInfo) -> list[dict]:
+    """My activities (organized or registered), by day in my zone, overlaps flagged.
+
+    Each item: activity, role ("organizer", "confirmed" or "waitlisted"), overlap flag.
+    """
+    registrations = {
+        r.activity_id: r
+        for r in Registration.objects.filter(person=person).only("activity_id", "status")
+    }
+    activities = list(
+        Activity.objects.filter(Q(organizers__person=person) | Q(registrations__person=person))
+        .exclude(state__in=[Activity.State.DECLINED])
+        .distinct()
+        .select_related("edition", "activity_type")
+        .prefetch_related(
+            Prefetch("organizers", queryset=Organizer.objects.select_related("person"))
+        )
+        .order_by("starts_at", "pk")
+    )
+    items = []
+    for activity in activities:
+        organizes = any(o.person_id == person.pk for o in activity.organizers.all())
+        registration = registrations.get(activity.pk)
+        role = "organizer" if organizes else (registration.status if registration else "confirmed")
+        items.append({"activity": activity, "role": role, "overlap": False})
+    live = [
+        i
+        for i in items
+        if i["activity"].state != Activity.State.CANCELLED and i["role"] != "waitlisted"
+    ]
+    for index, item in enumerate(live):
+        for other in live[index + 1 :]:
+            if other["activity"].starts_at >= item["activity"].ends_at:
+                break
+            item["overlap"] = other["overlap"] = True
+    days: dict[dt.date, list[dict]] = {}
+    for item in items:
+        days.setdefault(timezone.localtime(item["activity"].starts_at, zone).date(), []).append(
+            item
+        )
+    return [{"date": day, "items": day_items} for day, day_items in sorted(days.items())]
+
+
+def activities_for_personal_feed(person: User) -> list[Activity]:
+    return list(
+        _visible(
+            Activity.objects.filter(
+                Q(organizers__person=person)
+                | Q(
+                    registrations__person=person,
+                    registrations__status=Registration.Status.CONFIRMED,
+                )
+            )
+        )
+        .distinct()
+        .select_related("edition")
+        .order_by("starts_at")
+    )
+
+
+def activities_for_edition_feed(edition) -> list[Activity]:
+    return list(
+        _visible(Activity.objects.filter(edition=edition))
+        .select_related("edition")
+        .order_by("starts_at")
+    )
+
+
+def registration_counts(activity_ids: list[int]) -> dict[int, int]:
+    rows = (
+        Registration.objects.filter(
+            activity_id__in=activity_ids, status=Registration.Status.CONFIRMED
+        )
+        .values("activity_id")
+        .annotate(count=Count("pk"))
+    )
+    return {row["activity_id"]: row["count"] for row in rows}

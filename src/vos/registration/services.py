@@ -1,0 +1,303 @@
+"""Taking part: registrations with capacity and waiting list, reminders, change notices."""
+
+import datetime as dt
+
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from vos.activity.models import Activity
+from vos.common.log import log_action
+from vos.mail.services import mail_to_person
+from vos.person.models import User
+from vos.registration.models import Registration, ReminderSent, ReminderSettings
+
+DAY_BEFORE = dt.timedelta(hours=24)
+SHORTLY_BEFORE = dt.timedelta(minutes=15)
+UNSUBSCRIBE_SALT = "vos.registration.unsubscribe"
+
+
+def _locked_activity(activity: Activity) -> Activity:
+    """Lock the activity row: every change of its places goes through this one door."""
+    return Activity.objects.select_for_update().select_related("edition").get(pk=activity.pk)
+
+
+def _confirmed_count(activity: Activity) -> int:
+    return activity.registrations.filter(status=Registration.Status.CONFIRMED).count()
+
+
+def _has_room(activity: Activity) -> bool:
+    return activity.capacity is None or _confirmed_count(activity) < activity.capacity
+
+
+@transaction.atomic
+def registration_create(*, activity: Activity, person: User) -> Registration:
+    """Take a place, or join the waiting list when the activity is full.
+
+    The activity row is locked while places are counted, so simultaneous requests can
+    never confirm more people than its capacity. Side effect: a log entry.
+    """
+    activity = _locked_activity(activity)
+    if activity.state != Activity.State.PUBLISHED:
+        raise ValidationError(_("This activity is not open for registration."), code="not_open")
+    if activity.ends_at <= timezone.now():
+        raise ValidationError(_("This activity is over."), code="over")
+    existing = Registration.objects.filter(activity=activity, person=person).first()
+    if existing is not None:
+        return existing
+    status = (
+        Registration.Status.CONFIRMED if _has_room(activity) else Registration.Status.WAITLISTED
+    )
+    registration = Registration.objects.create(activity=activity, person=person, status=status)
+    log_action(activity, actor=person, action="registration.create", data={"status": status})
+    return registration
+
+
+@transaction.atomic
+def registration_cancel(*, activity: Activity, person: User) -> None:
+    """Leave an activity (or its waiting list); a freed place goes to the first in line."""
+    activity = _locked_activity(activity)
+    registration = Registration.objects.filter(activity=activity, person=person).first()
+    if registration is None:
+        return
+    was_confirmed = registration.is_confirmed
+    registration.delete()
+    log_action(activity, actor=person, action="registration.cancel")
+    if was_confirmed:
+        _promote(activity)
+
+
+def _promote(activity: Activity) -> list[Registration]:
+    """Confirm people from the waiting list, first come first served, while places last.
+
+    Must run with the activity locked. Side effect: an email to each promoted person.
+    """
+    promoted = []
+    waiting = activity.registrations.filter(status=Registration.Status.WAITLISTED).select_related(
+        "person"
+    )
+    for registration in waiting.order_by("created_at", "pk"):
+        if not _has_room(activity):
+            break
+        registration.status = Registration.Status.CONFIRMED
+        registration.promoted_at = timezone.now()
+        registration.save(update_fields=["status", "promoted_at"])
+        log_action(
+            activity,
+            actor=None,
+            action="registration.promote",
+            data={"person": registration.person_id},
+        )
+        mail_to_person(
+            person=registration.person,
+            template="registration/email/promoted",
+            context={"activity": activity},
+        )
+        promoted.append(registration)
+    return promoted
+
+
+@transaction.atomic
+def registration_promote_waitlist(*, activity: Activity) -> list[Registration]:
+    """After the capacity was raised: give the new places to the waiting list."""
+    return _promote(_locked_activity(activity))
+
+
+def waitlist_position(registration: Registration) -> int | None:
+    if registration.is_confirmed:
+        return None
+    ahead = Registration.objects.filter(
+        activity_id=registration.activity_id,
+        status=Registration.Status.WAITLISTED,
+        created_at__lt=registration.created_at,
+    ).count()
+    return ahead + 1
+
+
+def registrations_notify_change(
+    *, activity: Activity, old_starts_at: dt.datetime, old_ends_at: dt.datetime
+) -> int:
+    """Tell every registrant the old and the new time, each in their own zone."""
+    registrations = activity.registrations.select_related("person")
+    for registration in registrations:
+        mail_to_person(
+            person=registration.person,
+            template="registration/email/changed",
+            context={
+                "activity": activity,
+                "old_starts_at": old_starts_at,
+                "old_ends_at": old_ends_at,
+            },
+        )
+    return len(registrations)
+
+
+def registrations_notify_cancel(*, activity: Activity) -> int:
+    registrations = activity.registrations.select_related("person")
+    for registration in registrations:
+        mail_to_person(
+            person=registration.person,
+            template="registration/email/cancelled",
+            context={"activity": activity},
+        )
+    return len(registrations)
+
+
+def reminder_settings_for(person: User) -> ReminderSettings:
+    settings, _created = ReminderSettings.objects.get_or_create(person=person)
+    return settings
+
+
+def reminder_settings_update(
+    *, person: User, day_before: bool, shortly_before: bool
+) -> ReminderSettings:
+    settings = reminder_settings_for(person)
+    settings.remind_day_before = day_before
+    settings.remind_shortly_before = shortly_before
+    settings.save(update_fields=["remind_day_before", "remind_shortly_before"])
+    return settings
+
+
+def feed_token_regenerate(*, person: User) -> ReminderSettings:
+    """A new secret address for the personal calendar feed; the old one stops working."""
+    from vos.registration.models import _feed_token
+
+    settings = reminder_settings_for(person)
+    settings.feed_token = _feed_token()
+    settings.save(update_fields=["feed_token"])
+    log_action(person, actor=person, action="calendar.feed_regenerate")
+    return settings
+
+
+def unsubscribe_token(person: User, kind: str) -> str:
+    return signing.dumps({"person": person.pk, "kind": kind}, salt=UNSUBSCRIBE_SALT)
+
+
+def unsubscribe_with_token(token: str) -> tuple[User, str]:
+    """Turn a reminder off from the link in an email, without logging in."""
+    try:
+        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        raise ValidationError(_("This unsubscribe link is not valid."), code="bad_token") from None
+    person = User.objects.filter(pk=data.get("person")).first()
+    if person is None or data.get("kind") not in ("day", "soon"):
+        raise ValidationError(_("This unsubscribe link is not valid."), code="bad_token")
+    settings = reminder_settings_for(person)
+    if data["kind"] == "day":
+        settings.remind_day_before = False
+    else:
+        settings.remind_shortly_before = False
+    settings.save(update_fields=["remind_day_before", "remind_shortly_before"])
+    return person, data["kind"]
+
+
+def reminders_send_due(*, now: dt.datetime | None = None, activity: Activity | None = None) -> int:
+    """Queue every reminder that is due and not yet sent; returns how many were queued.
+
+    A reminder is due "day" 24 hours before the start (for people registered by then) and
+    "soon" 15 minutes before it. Each is recorded in ReminderSent under a unique key in
+    the same transaction as its email, so it goes out exactly once even if two workers
+    run this at the same moment or a worker restarts half-way.
+    """
+    now = now or timezone.now()
+    registrations = Registration.objects.filter(
+        status=Registration.Status.CONFIRMED,
+        activity__state=Activity.State.PUBLISHED,
+        activity__starts_at__gt=now,
+        activity__starts_at__lte=now + DAY_BEFORE,
+    ).select_related("activity__edition", "person")
+    if activity is not None:
+        registrations = registrations.filter(activity=activity)
+    queued = 0
+    for registration in registrations:
+        starts_at = registration.activity.starts_at
+        wanted = reminder_settings_for(registration.person)
+        if starts_at - SHORTLY_BEFORE <= now:
+            # Once the short reminder is due, a late day-before reminder would only confuse.
+            if wanted.remind_shortly_before:
+                queued += _send_reminder(registration, "soon", starts_at)
+        elif wanted.remind_day_before and registration.created_at <= starts_at - DAY_BEFORE:
+            queued += _send_reminder(registration, "day", starts_at)
+    return queued
+
+
+def _send_reminder(registration: Registration, kind: str, starts_at: dt.datetime) -> int:
+    try:
+        with transaction.atomic():
+            ReminderSent.objects.create(registration=registration, kind=kind, starts_at=starts_at)
+            mail_to_person(
+                person=registration.person,
+                template="registration/email/reminder",
+                context={
+                    "activity": registration.activity,
+                    "kind": kind,
+                    "unsubscribe_token": unsubscribe_token(registration.person, kind),
+                },
+            )
+    except IntegrityError:
+        return 0  # another worker sent it already
+    return 1
+
+
+def reminders_schedule(*, activity: Activity) -> None:
+    """Queue the reminder runs of an activity for 24 hours and 15 minutes before it."""
+    from django_tasks import default_task_backend
+
+    from vos.registration.tasks import send_activity_reminders
+
+    if not default_task_backend.supports_defer:
+        return  # the periodic `vos remind` command covers backends that cannot defer
+    now = timezone.now()
+    for offset in (DAY_BEFORE, SHORTLY_BEFORE):
+        moment = activity.starts_at - offset
+        if moment > now:
+            transaction.on_commit(
+                lambda moment=moment: send_activity_reminders.using(run_after=moment).enqueue(
+                    activity_id=activity.pk
+                )
+            )
+
+
+MESSAGES_PER_DAY = 3
+
+
+def registration_message_send(*, activity: Activity, sender: User, subject: str, body: str) -> int:
+    """An organizer writes to everyone registered (waiting list included).
+
+    At most MESSAGES_PER_DAY messages per activity in 24 hours, so that nobody is flooded.
+    Side effects: one queued email per registrant; a log entry.
+    """
+    from vos.common.log import log_for
+
+    subject, body = subject.strip(), body.strip()
+    if not subject or not body:
+        raise ValidationError(_("Write a subject and a message."), code="empty")
+    since = timezone.now() - dt.timedelta(hours=24)
+    sent_lately = (
+        log_for(activity).filter(action="registration.message", created_at__gte=since).count()
+    )
+    if sent_lately >= MESSAGES_PER_DAY:
+        raise ValidationError(
+            _(
+                "You have already written %(count)s messages about this activity today. Please wait until tomorrow."
+            )
+            % {"count": sent_lately},
+            code="rate_limited",
+        )
+    registrations = list(activity.registrations.select_related("person"))
+    with transaction.atomic():
+        for registration in registrations:
+            mail_to_person(
+                person=registration.person,
+                template="registration/email/message",
+                context={"activity": activity, "sender": sender, "subject": subject, "body": body},
+            )
+        log_action(
+            activity,
+            actor=sender,
+            action="registration.message",
+            data={"subject": subject, "recipients": len(registrations)},
+        )
+    return len(registrations)
