@@ -266,3 +266,27 @@ def test_message_to_registrants_is_rate_limited(
     with pytest.raises(ValidationError, match="already written 3 messages"):
         registration_message_send(activity=activity, sender=organizer, subject="More", body="Hello")
     assert len(mailbox.wait_for(6)) == 6
+
+
+@pytest.mark.django_db(transaction=True)
+def test_publishing_schedules_reminder_runs_on_the_worker(settings):
+    from django_tasks_db.models import DBTaskResult
+
+    from tests.factories import make_activity as make
+    from vos.activity.services import activity_decide
+    from vos.registration.tasks import send_activity_reminders
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    intention_text()
+    edition = make_edition()
+    activity = make(edition, state=Activity.State.PROPOSED)
+    activity_decide(activity=activity, facilitator=UserFactory(), decision="publish")
+    runs = sorted(
+        DBTaskResult.objects.filter(task_path=send_activity_reminders.module_path).values_list(
+            "run_after", flat=True
+        )
+    )
+    assert runs == [
+        activity.starts_at - dt.timedelta(hours=24),
+        activity.starts_at - dt.timedelta(minutes=15),
+    ]
