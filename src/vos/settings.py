@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "vos.organization",
     "vos.activity",
     "vos.registration",
+    "vos.room",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("", include("vos.edition.urls")),
     path("", include("vos.activity.urls")),
     path("", include("vos.registration.urls")),
+    path("", include("vos.room.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

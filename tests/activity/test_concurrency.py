@@ -96,6 +96,8 @@ def test_two_proposers_race_for_the_last_place_and_exactly_one_wins(live_server)
             "time_zone": "Europe/Paris",
             "slot": slot.pk,
             "accept_intention": "on",
+            "room_mode": "none",
+            "link_visibility": "registered",
         }
         barrier.wait()
         results[index] = browser.request("POST", path, form)

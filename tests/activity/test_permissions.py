@@ -133,11 +133,16 @@ def test_history_shown_to_organizer_not_to_participant(client, world):
 
 def test_organizer_email_and_room_link_stay_private(client, world):
     organizer = world["users"]["organizer"]
+    from vos.room.models import Room
+
+    room = Room.objects.create(
+        edition=world["edition"],
+        kind=Room.Kind.OWN,
+        name="Own",
+        join_url="https://meet.example.org/secret-room",
+    )
     activity = make_activity(
-        world["edition"],
-        title="Public",
-        organizer=organizer,
-        room_url="https://meet.example.org/secret-room",
+        world["edition"], title="Public", organizer=organizer, room=room, room_mode="own"
     )
     for role in ("anonymous", "participant"):
         client.logout()

@@ -26,6 +26,8 @@ def proposal(edition, **changes):
         "start": f"{day:%Y-%m-%d}T10:00",
         "duration": "90",
         "accept_intention": "on",
+        "room_mode": "none",
+        "link_visibility": "registered",
     }
     data.update(changes)
     return data
@@ -120,7 +122,20 @@ def test_propose_with_new_organization_and_interpretation(client, edition):
             {"co_organizers": "friend@example.org, not-an-email"},
             "“not-an-email” is not an email address.",
         ),
-        ({"room_url": "ftp://example.org/room"}, "starts with http:// or https://"),
+        (
+            {"room_mode": "own", "room_url": "ftp://example.org/room"},
+            "starts with http:// or https://",
+        ),
+        ({"room_mode": "own", "room_url": ""}, "Give the link of your video call."),
+        (
+            {
+                "room_mode": "own",
+                "room_url": "https://zoom.example/j/1",
+                "room_provider": "zoom",
+                "room_meeting_id": "12ab",
+            },
+            "A Zoom meeting ID is 9 to 11 digits",
+        ),
         ({"interpretation_from": "es"}, "Give both languages of the interpretation."),
     ],
 )

@@ -21,6 +21,9 @@ from vos.edition.models import Edition, Slot
 from vos.edition.queries import slots_with_places_left
 from vos.organization.models import Organization
 from vos.organization.services import organization_get_or_create
+from vos.room.models import Room
+from vos.room.services import RoomChoice, pool_room_available
+from vos.room.validators import validate_zoom_meeting_id
 
 # Its own code, so that the field does not replace the message with its generic one.
 WEB_ONLY = URLValidator(
@@ -127,12 +130,24 @@ class ActivityForm(forms.Form):
             "Email addresses, separated by commas or new lines. They appear once they accept."
         ),
     )
-    room_url = forms.URLField(
+    room_mode = forms.ChoiceField(label=_("Online room"), widget=forms.RadioSelect)
+    room_provider = forms.ChoiceField(
+        label=_("Service"), choices=Room.Provider.choices, required=False
+    )
+    room_url = forms.CharField(
         label=_("Video link"),
         required=False,
-        assume_scheme="https",
+        max_length=500,
         validators=[WEB_ONLY],
         help_text=_("Your own Zoom, Jitsi or other link (https)."),
+    )
+    room_meeting_id = forms.CharField(label=_("Meeting ID"), required=False, max_length=40)
+    room_passcode = forms.CharField(label=_("Passcode"), required=False, max_length=40)
+    link_visibility = forms.ChoiceField(
+        label=_("Who sees the link"),
+        widget=forms.RadioSelect,
+        choices=Activity.LinkVisibility.choices,
+        initial=Activity.LinkVisibility.REGISTERED,
     )
     accessibility = forms.CharField(
         label=_("Accessibility"),
@@ -153,6 +168,15 @@ class ActivityForm(forms.Form):
         self.fields["interpretation_to"].choices = [("", "—"), *languages]
         self.fields["new_organization_country"].choices = [("", "—"), *country_choices()]
         self.fields["duration"].choices = [(m, _duration_label(m)) for m, _label in DURATIONS]
+        modes = [Activity.RoomMode.NONE, Activity.RoomMode.OWN]
+        if edition.rooms.filter(kind=Room.Kind.POOL).exists():
+            modes.append(Activity.RoomMode.POOL)
+        if edition.jitsi_server:
+            modes.append(Activity.RoomMode.JITSI)
+        if edition.bbb_server and edition.bbb_secret:
+            modes.append(Activity.RoomMode.BBB)
+        self.fields["room_mode"].choices = [(mode.value, mode.label) for mode in modes]
+        self.fields["room_mode"].initial = modes[-1] if len(modes) > 2 else Activity.RoomMode.NONE
         if edition.scheduling == Edition.Scheduling.SLOTS:
             self.slots = slots_with_places_left(edition)
             self.fields["slot"].queryset = edition.slots.all()
@@ -200,12 +224,40 @@ class ActivityForm(forms.Form):
                     self.add_error(field, message)
         if bool(cleaned.get("interpretation_from")) != bool(cleaned.get("interpretation_to")):
             self.add_error("interpretation_to", _("Give both languages of the interpretation."))
+        self._clean_room(cleaned)
         name = cleaned.get("new_organization_name", "").strip()
         if not name and (
             cleaned.get("new_organization_website") or cleaned.get("new_organization_country")
         ):
             self.add_error("new_organization_name", _("Give the new organization a name."))
         return cleaned
+
+    def _clean_room(self, cleaned: dict) -> None:
+        mode = cleaned.get("room_mode")
+        if mode == Activity.RoomMode.OWN:
+            if not cleaned.get("room_url"):
+                self.add_error("room_url", _("Give the link of your video call."))
+            if cleaned.get("room_provider") == Room.Provider.ZOOM and cleaned.get(
+                "room_meeting_id"
+            ):
+                try:
+                    validate_zoom_meeting_id(cleaned["room_meeting_id"])
+                except ValidationError as error:
+                    self.add_error("room_meeting_id", error)
+        if mode == Activity.RoomMode.POOL and cleaned.get("starts_at") and cleaned.get("ends_at"):
+            if not pool_room_available(
+                self.edition,
+                cleaned["starts_at"],
+                cleaned["ends_at"],
+                cleaned.get("capacity"),
+                exclude=self.editing,
+            ):
+                self.add_error(
+                    "room_mode",
+                    _(
+                        "No room of the pool is free at this time. Choose another time, or give your own link."
+                    ),
+                )
 
     def _slot_is_full(self, slot: Slot) -> bool:
         if self.editing is not None and self.editing.slot_id == slot.pk:
@@ -279,7 +331,15 @@ class ActivityForm(forms.Form):
             slot=cleaned.get("slot"),
             capacity=cleaned.get("capacity"),
             organizations=list({org.pk: org for org in organizations}.values()),
-            room_url=cleaned.get("room_url", ""),
+            room=RoomChoice(
+                mode=cleaned.get("room_mode") or "none",
+                provider=cleaned.get("room_provider") or Room.Provider.OTHER,
+                join_url=cleaned.get("room_url", ""),
+                meeting_id=cleaned.get("room_meeting_id", ""),
+                passcode=cleaned.get("room_passcode", ""),
+                link_visibility=cleaned.get("link_visibility")
+                or Activity.LinkVisibility.REGISTERED,
+            ),
             accessibility=cleaned.get("accessibility", ""),
             co_organizer_emails=cleaned.get("co_organizers", []),
         )
@@ -290,6 +350,7 @@ class ActivityForm(forms.Form):
         local_start = timezone.localtime(activity.starts_at, tz)
         local_end = timezone.localtime(activity.ends_at, tz)
         interpretation = activity.interpretation[0] if activity.interpretation else {}
+        own = activity.room if activity.room_mode == Activity.RoomMode.OWN else None
         return {
             "title": activity.title,
             "summary": activity.summary,
@@ -306,7 +367,12 @@ class ActivityForm(forms.Form):
             "slot": activity.slot_id,
             "capacity": activity.capacity,
             "organizations": [org.pk for org in activity.organizations.all()],
-            "room_url": activity.room_url,
+            "room_mode": activity.room_mode,
+            "room_provider": own.provider if own else Room.Provider.OTHER,
+            "room_url": own.join_url if own else "",
+            "room_meeting_id": own.meeting_id if own else "",
+            "room_passcode": own.passcode if own else "",
+            "link_visibility": activity.link_visibility,
             "accessibility": activity.accessibility,
         }
 

@@ -46,7 +46,31 @@ class Activity(models.Model):
     organizations = models.ManyToManyField(
         Organization, blank=True, related_name="activities", verbose_name=_("organizations")
     )
-    room_url = models.URLField(_("video link"), blank=True)
+
+    class RoomMode(models.TextChoices):
+        NONE = "none", _("No online room")
+        OWN = "own", _("My own video link")
+        POOL = "pool", _("A room from the forum's pool")
+        JITSI = "jitsi", _("An automatic Jitsi Meet room")
+        BBB = "bbb", _("An automatic BigBlueButton room")
+
+    class LinkVisibility(models.TextChoices):
+        REGISTERED = "registered", _("Only registered participants, shortly before the start")
+        PUBLIC = "public", _("Anyone (a public link)")
+
+    room_mode = models.CharField(
+        _("room"), max_length=8, choices=RoomMode.choices, default=RoomMode.NONE
+    )
+    room = models.ForeignKey(
+        "room.Room", null=True, blank=True, on_delete=models.SET_NULL, related_name="activities"
+    )
+    jitsi_name = models.CharField(max_length=64, blank=True)
+    link_visibility = models.CharField(
+        _("who sees the link"),
+        max_length=12,
+        choices=LinkVisibility.choices,
+        default=LinkVisibility.REGISTERED,
+    )
     accessibility = models.TextField(_("accessibility"), blank=True)
     intention_text = models.ForeignKey(
         IntentionText,

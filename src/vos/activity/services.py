@@ -21,6 +21,7 @@ from vos.edition.queries import intention_text_current
 from vos.mail.services import mail_to_person
 from vos.organization.models import Organization
 from vos.person.models import User
+from vos.room.services import RoomChoice, room_assign
 
 
 @dataclass
@@ -40,7 +41,7 @@ class ActivityData:
     slot: Slot | None = None
     capacity: int | None = None
     organizations: list[Organization] = field(default_factory=list)
-    room_url: str = ""
+    room: RoomChoice = field(default_factory=RoomChoice)
     accessibility: str = ""
     co_organizer_emails: list[str] = field(default_factory=list)
 
@@ -57,7 +58,6 @@ SIMPLE_FIELDS = (
     "typed_time_zone",
     "slot",
     "capacity",
-    "room_url",
     "accessibility",
 )
 
@@ -147,6 +147,7 @@ def activity_propose(
     activity.themes.set(data.themes)
     activity.organizations.set(data.organizations)
     Organizer.objects.create(activity=activity, person=proposer, is_proposer=True)
+    room_assign(activity=activity, choice=data.room, actor=proposer)
     log_action(
         activity,
         actor=proposer,
@@ -216,6 +217,10 @@ def activity_update(*, activity: Activity, editor: User, data: ActivityData) -> 
     activity.updated_at = timezone.now()
     activity.full_clean(exclude=["intention_text"])
     activity.save()
+    old_room = (activity.room_mode, activity.room_id)
+    room_assign(activity=activity, choice=data.room, actor=editor)
+    if (activity.room_mode, activity.room_id) != old_room:
+        changes["room"] = [old_room[0], activity.room_mode]
     if changes:
         log_action(activity, actor=editor, action="activity.update", data=changes)
     for email in data.co_organizer_emails:

@@ -44,6 +44,23 @@ class Edition(models.Model):
     max_duration_minutes = models.PositiveIntegerField(
         _("longest activity (minutes)"), default=settings.VOS_MAX_ACTIVITY_MINUTES
     )
+    jitsi_server = models.URLField(
+        _("Jitsi Meet server"),
+        blank=True,
+        help_text=_("For automatic rooms, e.g. https://meet.jit.si"),
+    )
+    bbb_server = models.URLField(
+        _("BigBlueButton server"),
+        blank=True,
+        help_text=_("The API address, e.g. https://bbb.example.org/bigbluebutton/api"),
+    )
+    bbb_secret = models.CharField(_("BigBlueButton shared secret"), max_length=128, blank=True)
+    room_buffer_minutes = models.PositiveSmallIntegerField(
+        _("minutes kept free in a room before and after each activity"), default=10
+    )
+    link_lead_minutes = models.PositiveSmallIntegerField(
+        _("minutes before the start when join links appear"), default=15
+    )
     facilitators = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,

@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, render
 
 from vos.edition.models import Edition
 from vos.edition.queries import editions_for_list, intention_text_current
+from vos.room.services import shared_rooms
 
 
 def edition_list(request: HttpRequest) -> HttpResponse:
@@ -22,6 +23,9 @@ def edition_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "can_propose": request.user.has_perm("activity.propose", edition)
             or (not request.user.is_authenticated and edition.proposals_are_open()),
             "is_facilitator": request.user.has_perm("edition.view_backoffice", edition),
+            "shared_rooms": shared_rooms(
+                edition, request.user.country if request.user.is_authenticated else ""
+            ),
         },
     )
 

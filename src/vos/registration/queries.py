@@ -9,6 +9,7 @@ from django.utils import timezone
 from vos.activity.models import Activity, Organizer
 from vos.person.models import User
 from vos.registration.models import Registration
+from vos.room.services import join_access
 
 
 def registration_of(activity: Activity, person: User) -> Registration | None:
@@ -56,7 +57,14 @@ def agenda_for(person: User, zone: zoneinfo.ZoneInfo) -> list[dict]:
         organizes = any(o.person_id == person.pk for o in activity.organizers.all())
         registration = registrations.get(activity.pk)
         role = "organizer" if organizes else (registration.status if registration else "confirmed")
-        items.append({"activity": activity, "role": role, "overlap": False})
+        items.append(
+            {
+                "activity": activity,
+                "role": role,
+                "overlap": False,
+                "access": join_access(activity, person, role=role),
+            }
+        )
     live = [
         i
         for i in items

@@ -142,8 +142,11 @@ def activity_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     from vos.registration.services import waitlist_position
 
     cities = [(None, name) for name in WORLD_CITIES]
+    from vos.room.services import join_access
+
     registration = registration_of(activity, request.user)
     context = {
+        "join": join_access(activity, request.user),
         "registration": registration,
         "waitlist_position": waitlist_position(registration) if registration else None,
         "confirmed_count": confirmed_count(activity),

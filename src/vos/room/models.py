@@ -1,0 +1,89 @@
+import secrets
+
+from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from vos.edition.models import Edition
+from vos.room.validators import web_address
+
+
+class Room(models.Model):
+    """An online place: a video-call link with its meeting id, passcode and phone numbers."""
+
+    class Provider(models.TextChoices):
+        ZOOM = "zoom", "Zoom"
+        JITSI = "jitsi", "Jitsi Meet"
+        BBB = "bbb", "BigBlueButton"
+        MEET = "meet", "Google Meet"
+        OTHER = "other", _("Other link")
+
+    class Kind(models.TextChoices):
+        SHARED = "shared", _("shared room of the edition")
+        POOL = "pool", _("room of the pool")
+        OWN = "own", _("an activity's own room")
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="rooms")
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default=Kind.POOL)
+    name = models.CharField(_("name"), max_length=120)
+    names = models.JSONField(
+        _("name per language"),
+        default=dict,
+        blank=True,
+        help_text=_('Optional translations: {"es": "Sala de encuentro"}.'),
+    )
+    provider = models.CharField(
+        _("provider"), max_length=8, choices=Provider.choices, default=Provider.OTHER
+    )
+    join_url = models.CharField(_("join link"), max_length=500, validators=[web_address])
+    meeting_id = models.CharField(_("meeting ID"), max_length=40, blank=True)
+    passcode = models.CharField(_("passcode"), max_length=40, blank=True)
+    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("room")
+        verbose_name_plural = _("rooms")
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        language = (translation.get_language() or "en")[:2]
+        return self.names.get(language) or self.name
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        from vos.room.validators import validate_zoom_meeting_id
+
+        if self.provider == self.Provider.ZOOM and self.meeting_id:
+            try:
+                validate_zoom_meeting_id(self.meeting_id)
+            except ValidationError as error:
+                raise ValidationError({"meeting_id": error.messages}) from None
+
+
+class DialIn(models.Model):
+    """A local phone number to join a room: participants look for their own country."""
+
+    room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="dial_ins")
+    country = models.CharField(_("country"), max_length=2)
+    number = models.CharField(_("number"), max_length=40)
+    pin = models.CharField(_("PIN"), max_length=40, blank=True)
+
+    class Meta:
+        ordering = ["country", "number"]
+        verbose_name = _("dial-in number")
+        verbose_name_plural = _("dial-in numbers")
+
+    def __str__(self) -> str:
+        return f"{self.country} {self.number}"
+
+
+def jitsi_room_name() -> str:
+    """An unguessable Jitsi room name: 128 bits of randomness, URL-safe."""
+    return "vos-" + secrets.token_urlsafe(16)
