@@ -417,7 +417,7 @@ def _fill_slots(edition: Edition, people: list[User], rng, organizations) -> int
             proposer = people[(number * 3 + place) % len(people)]
             entry = CATALOG[1 + (number * 4 + place) % (len(CATALOG) - 1)]
             state = Activity.State.PUBLISHED if (number + place) % 3 else Activity.State.PROPOSED
-            _make(
+            activity = _make(
                 edition,
                 entry,
                 slot.starts_at,
@@ -428,5 +428,20 @@ def _fill_slots(edition: Edition, people: list[User], rng, organizations) -> int
                 state=state,
                 slot=slot,
             )
+            _pool_room(activity)
             count += 1
     return count
+
+
+def _pool_room(activity: Activity) -> None:
+    """A room from the pool when one is free; otherwise the activity waits for one."""
+    from django.core.exceptions import ValidationError
+    from django.db import transaction
+
+    from vos.room.services import RoomChoice, room_assign
+
+    try:
+        with transaction.atomic():
+            room_assign(activity=activity, choice=RoomChoice(mode="pool"))
+    except ValidationError:
+        pass

@@ -244,20 +244,20 @@ class ActivityForm(forms.Form):
                     validate_zoom_meeting_id(cleaned["room_meeting_id"])
                 except ValidationError as error:
                     self.add_error("room_meeting_id", error)
-        if mode == Activity.RoomMode.POOL and cleaned.get("starts_at") and cleaned.get("ends_at"):
-            if not pool_room_available(
-                self.edition,
-                cleaned["starts_at"],
-                cleaned["ends_at"],
-                cleaned.get("capacity"),
-                exclude=self.editing,
-            ):
-                self.add_error(
-                    "room_mode",
-                    _(
-                        "No room of the pool is free at this time. Choose another time, or give your own link."
-                    ),
-                )
+        times = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if (
+            mode == Activity.RoomMode.POOL
+            and all(times)
+            and not pool_room_available(
+                self.edition, *times, cleaned.get("capacity"), exclude=self.editing
+            )
+        ):
+            self.add_error(
+                "room_mode",
+                _(
+                    "No room of the pool is free at this time. Choose another time, or give your own link."
+                ),
+            )
 
     def _slot_is_full(self, slot: Slot) -> bool:
         if self.editing is not None and self.editing.slot_id == slot.pk:

@@ -156,25 +156,45 @@ def _rooms(edition: Edition) -> None:
     if edition.rooms.exists():
         return
     plenary = Room.objects.create(
-        edition=edition, kind=Room.Kind.SHARED, name="Meeting room | Sala de encuentro",
+        edition=edition,
+        kind=Room.Kind.SHARED,
+        name="Meeting room | Sala de encuentro",
         names={"fr": "Salle de rencontre", "es": "Sala de encuentro", "pt": "Sala de encontro"},
-        provider=Room.Provider.ZOOM, join_url="https://zoom.example/j/93968057500",
-        meeting_id="939 680 575", passcode="20122020", capacity=500,
+        provider=Room.Provider.ZOOM,
+        join_url="https://zoom.example/j/93968057500",
+        meeting_id="939 680 575",
+        passcode="20122020",
+        capacity=500,
         notes="Plenaries and the welcome desk. Interpretation channels in EN/FR/ES/PT.",
     )
-    for country, number in (("FR", "+33 1 7037 2246"), ("ES", "+34 91 787 0058"), ("BR", "+55 21 3958 7888"),
-                            ("AR", "+54 341 512 2188"), ("CA", "+1 438 809 7799"), ("SN", "+221 33 867 0000")):
+    for country, number in (
+        ("FR", "+33 1 7037 2246"),
+        ("ES", "+34 91 787 0058"),
+        ("BR", "+55 21 3958 7888"),
+        ("AR", "+54 341 512 2188"),
+        ("CA", "+1 438 809 7799"),
+        ("SN", "+221 33 867 0000"),
+    ):
         DialIn.objects.create(room=plenary, country=country, number=number, pin="20122020")
     Room.objects.create(
-        edition=edition, kind=Room.Kind.SHARED, name="Welcome room | Sala de bienvenida",
+        edition=edition,
+        kind=Room.Kind.SHARED,
+        name="Welcome room | Sala de bienvenida",
         names={"fr": "Salle d'accueil", "es": "Sala de bienvenida", "pt": "Sala de boas-vindas"},
-        provider=Room.Provider.JITSI, join_url="https://meet.jit.si/vos-welcome-desk",
+        provider=Room.Provider.JITSI,
+        join_url="https://meet.jit.si/vos-welcome-desk",
     )
     for number, capacity in enumerate([100, 100, 300, 50, 50], start=1):
         Room.objects.create(
-            edition=edition, kind=Room.Kind.POOL, name=f"VOS room {number}", provider=Room.Provider.ZOOM,
-            join_url=f"https://zoom.example/j/8{number}0000000{number}", meeting_id=f"8{number}0 000 000",
-            passcode=f"vos{number}{number}", capacity=capacity, position=number,
+            edition=edition,
+            kind=Room.Kind.POOL,
+            name=f"VOS room {number}",
+            provider=Room.Provider.ZOOM,
+            join_url=f"https://zoom.example/j/8{number}0000000{number}",
+            meeting_id=f"8{number}0 000 000",
+            passcode=f"vos{number}{number}",
+            capacity=capacity,
+            position=number,
         )
 
 
