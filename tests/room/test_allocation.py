@@ -154,3 +154,38 @@ def test_new_time_keeps_or_changes_the_room():
     )
     moving.refresh_from_db()
     assert moving.room == second_room
+
+
+def test_an_update_without_room_choice_keeps_the_room_and_rechecks_the_pool():
+    from tests.factories import UserFactory
+    from vos.activity.services import ActivityData, activity_update
+
+    intention_text()
+    edition = make_edition()
+    room = Room.objects.create(
+        edition=edition, kind=Room.Kind.POOL, name="A", join_url="https://a.example"
+    )
+    organizer = UserFactory()
+    activity = make_activity(edition, organizer=organizer)
+    room_assign(activity=activity, choice=RoomChoice(mode="pool"))
+    other = make_activity(edition, starts_at=activity.starts_at + dt.timedelta(hours=4))
+    room_assign(activity=other, choice=RoomChoice(mode="pool"))
+
+    def data(starts_at):
+        return ActivityData(
+            title="Renamed",
+            summary=activity.summary,
+            activity_type=activity.activity_type,
+            languages=activity.languages,
+            starts_at=starts_at,
+            ends_at=starts_at + dt.timedelta(minutes=90),
+            typed_time_zone="Europe/Paris",
+        )
+
+    activity_update(activity=activity, editor=organizer, data=data(activity.starts_at))
+    activity.refresh_from_db()
+    assert (activity.title, activity.room) == ("Renamed", room)
+    with pytest.raises(ValidationError, match="No room of the pool is free"):
+        activity_update(activity=activity, editor=organizer, data=data(other.starts_at))
+    activity.refresh_from_db()
+    assert activity.starts_at != other.starts_at  # nothing changed

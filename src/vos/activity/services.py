@@ -21,7 +21,7 @@ from vos.edition.queries import intention_text_current
 from vos.mail.services import mail_to_person
 from vos.organization.models import Organization
 from vos.person.models import User
-from vos.room.services import RoomChoice, room_assign
+from vos.room.services import RoomChoice, room_assign, room_recheck
 
 
 @dataclass
@@ -41,7 +41,8 @@ class ActivityData:
     slot: Slot | None = None
     capacity: int | None = None
     organizations: list[Organization] = field(default_factory=list)
-    room: RoomChoice = field(default_factory=RoomChoice)
+    # None keeps the activity's room as it is (a pool room is re-checked on a new time).
+    room: RoomChoice | None = None
     accessibility: str = ""
     co_organizer_emails: list[str] = field(default_factory=list)
 
@@ -147,7 +148,7 @@ def activity_propose(
     activity.themes.set(data.themes)
     activity.organizations.set(data.organizations)
     Organizer.objects.create(activity=activity, person=proposer, is_proposer=True)
-    room_assign(activity=activity, choice=data.room, actor=proposer)
+    room_assign(activity=activity, choice=data.room or RoomChoice(), actor=proposer)
     log_action(
         activity,
         actor=proposer,
@@ -218,7 +219,10 @@ def activity_update(*, activity: Activity, editor: User, data: ActivityData) -> 
     activity.full_clean(exclude=["intention_text"])
     activity.save()
     old_room = (activity.room_mode, activity.room_id)
-    room_assign(activity=activity, choice=data.room, actor=editor)
+    if data.room is not None:
+        room_assign(activity=activity, choice=data.room, actor=editor)
+    elif "starts_at" in changes or "ends_at" in changes:
+        room_recheck(activity=activity)
     if (activity.room_mode, activity.room_id) != old_room:
         changes["room"] = [old_room[0], activity.room_mode]
     if changes:
