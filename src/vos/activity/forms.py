@@ -3,7 +3,7 @@ import zoneinfo
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator, validate_email
+from django.core.validators import validate_email
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -23,14 +23,8 @@ from vos.organization.models import Organization
 from vos.organization.services import organization_get_or_create
 from vos.room.models import Room
 from vos.room.services import RoomChoice, pool_room_available
-from vos.room.validators import validate_zoom_meeting_id
+from vos.room.validators import validate_zoom_meeting_id, web_address
 
-# Its own code, so that the field does not replace the message with its generic one.
-WEB_ONLY = URLValidator(
-    schemes=["http", "https"],
-    message=_("Enter a web address that starts with http:// or https://."),
-    code="web_only",
-)
 DURATIONS = [(minutes, minutes) for minutes in range(30, 8 * 60 + 1, 15)]
 
 
@@ -120,7 +114,7 @@ class ActivityForm(forms.Form):
     )
     new_organization_country = forms.ChoiceField(label=_("its country"), required=False)
     new_organization_website = forms.URLField(
-        label=_("its website"), required=False, assume_scheme="https", validators=[WEB_ONLY]
+        label=_("its website"), required=False, assume_scheme="https", validators=[web_address]
     )
     co_organizers = forms.CharField(
         label=_("Invite co-organizers"),
@@ -138,7 +132,7 @@ class ActivityForm(forms.Form):
         label=_("Video link"),
         required=False,
         max_length=500,
-        validators=[WEB_ONLY],
+        validators=[web_address],
         help_text=_("Your own Zoom, Jitsi or other link (https)."),
     )
     room_meeting_id = forms.CharField(label=_("Meeting ID"), required=False, max_length=40)

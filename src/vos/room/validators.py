@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+# Its own code, so that a form field does not swap the message for its generic one.
 web_address = URLValidator(
     schemes=["http", "https"],
     message=_("Enter a web address that starts with http:// or https://."),
