@@ -141,3 +141,36 @@ def activities_of_person(person) -> QuerySet[Activity]:
     return _with_relations(Activity.objects.filter(organizers__person=person)).order_by(
         "-starts_at"
     )
+
+
+def activities_for_backoffice_export(edition: Edition) -> QuerySet[Activity]:
+    """Every activity of the edition with its registration counts, in a fixed number of queries."""
+    from django.db.models import Count
+
+    return (
+        _with_relations(Activity.objects.filter(edition=edition))
+        .select_related("room")
+        .annotate(
+            confirmed_count=Count(
+                "registrations", filter=Q(registrations__status="confirmed"), distinct=True
+            ),
+            waiting_count=Count(
+                "registrations", filter=Q(registrations__status="waitlisted"), distinct=True
+            ),
+        )
+        .order_by("starts_at", "pk")
+    )
+
+
+def organizations_for_backoffice_export(edition: Edition):
+    from django.db.models import Count
+
+    from vos.organization.models import Organization
+
+    return (
+        Organization.objects.filter(activities__edition=edition)
+        .annotate(
+            activity_count=Count("activities", filter=Q(activities__edition=edition), distinct=True)
+        )
+        .order_by("name")
+    )

@@ -27,6 +27,12 @@ urlpatterns = [
     path("my/activities/", proposer.my_activities, name="activity.mine"),
     path("orga/<slug:slug>/", orga.queue, name="activity.orga_queue"),
     path("orga/<slug:slug>/log/", orga.log, name="activity.orga_log"),
+    path("orga/<slug:slug>/activities.csv", orga.activities_csv, name="activity.orga_csv"),
+    path(
+        "orga/<slug:slug>/organizations.csv",
+        orga.organizations_csv,
+        name="activity.orga_organizations_csv",
+    ),
     path(
         "orga/<slug:slug>/activities/<int:pk>/", orga.activity_review, name="activity.orga_review"
     ),

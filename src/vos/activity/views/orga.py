@@ -1,5 +1,8 @@
 """The facilitation back office of an edition: the moderation queue and the log."""
 
+import csv
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -132,3 +135,80 @@ def log(request: HttpRequest, slug: str) -> HttpResponse:
     titles = dict(Activity.objects.filter(edition=edition).values_list("pk", "title"))
     rows = [{"entry": entry, "title": titles.get(entry.object_id, "")} for entry in entries]
     return render(request, "activity/orga/log.html", {"edition": edition, "rows": rows})
+
+
+def _csv_response(filename: str) -> tuple[HttpResponse, Any]:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")  # a byte-order mark, so spreadsheets read UTF-8 accents right
+    return response, csv.writer(response)
+
+
+@login_required
+def activities_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every activity of the edition, for the facilitation team's spreadsheets."""
+    edition = _backoffice_edition(request, slug)
+    zone = edition.zone
+    response, writer = _csv_response(f"{edition.slug}-activities.csv")
+    writer.writerow(
+        [
+            _("ID"),
+            _("Title"),
+            _("State"),
+            _("Type"),
+            _("Themes"),
+            _("Start (%(zone)s)") % {"zone": edition.time_zone},
+            _("End (%(zone)s)") % {"zone": edition.time_zone},
+            _("Languages"),
+            _("Organizers"),
+            _("Organizer emails"),
+            _("Organizations"),
+            _("Room"),
+            _("Registered"),
+            _("Waiting list"),
+            _("Address"),
+        ]
+    )
+    for activity in queries.activities_for_backoffice_export(edition):
+        organizers = [organizer.person for organizer in activity.organizers.all()]
+        writer.writerow(
+            [
+                activity.pk,
+                activity.title,
+                activity.get_state_display(),
+                activity.activity_type.name,
+                "; ".join(theme.name for theme in activity.themes.all()),
+                activity.starts_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
+                activity.ends_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
+                ", ".join(activity.languages),
+                "; ".join(person.display_name for person in organizers),
+                "; ".join(person.email for person in organizers),
+                "; ".join(organization.name for organization in activity.organizations.all()),
+                activity.room.display_name if activity.room else activity.get_room_mode_display(),
+                activity.confirmed_count,
+                activity.waiting_count,
+                request.build_absolute_uri(activity.get_absolute_url()),
+            ]
+        )
+    return response
+
+
+@login_required
+def organizations_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    """The organizations named on the edition's activities, with how many they have."""
+    from vos.common.locales import country_name
+
+    edition = _backoffice_edition(request, slug)
+    response, writer = _csv_response(f"{edition.slug}-organizations.csv")
+    writer.writerow([_("ID"), _("Name"), _("Country"), _("Website"), _("Activities")])
+    for organization in queries.organizations_for_backoffice_export(edition):
+        writer.writerow(
+            [
+                organization.pk,
+                organization.name,
+                country_name(organization.country) if organization.country else "",
+                organization.website,
+                organization.activity_count,
+            ]
+        )
+    return response
