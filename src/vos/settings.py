@@ -109,6 +109,8 @@ INSTALLED_APPS = [
     "vos.activity",
     "vos.registration",
     "vos.room",
+    "vos.schedule",
+    "vos.api",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -123,6 +125,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "django_rq",
+    "ninja",
 ]
 
 MIDDLEWARE = [
@@ -132,6 +135,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # ETag on every response, and 304 when the client already has it.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -327,6 +332,11 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 VOS_SITE_NAME = env("SITE_NAME", "Viral Open Space")
 VOS_CONTACT_EMAIL = env("CONTACT_EMAIL", "facilitation@localhost")
+# API rate limits: per address without a token, per token with one.
+API_RATE_ANONYMOUS = env("API_RATE_ANONYMOUS", "120/m")
+API_RATE_TOKEN = env("API_RATE_TOKEN", "300/m")
+NINJA_PAGINATION_PER_PAGE = 50
+NINJA_PAGINATION_MAX_LIMIT = 500
 # The longest an activity may last, unless an edition says otherwise.
 VOS_MAX_ACTIVITY_MINUTES = int(env("MAX_ACTIVITY_MINUTES", "480"))
 

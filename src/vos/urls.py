@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from vos.api.v1 import api as api_v1
 from vos.common import views as common_views
 from vos.registration.urls import feed_urlpatterns as registration_feeds
 
@@ -11,6 +12,8 @@ urlpatterns = [
     path("healthz", common_views.healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
     *registration_feeds,
+    path("", include("vos.schedule.urls")),
+    path("api/v1/", api_v1.urls),
 ]
 
 urlpatterns += i18n_patterns(

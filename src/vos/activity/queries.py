@@ -10,7 +10,7 @@ from vos.activity.models import Activity, Organizer
 from vos.edition.models import Edition
 
 
-def _with_relations(activities: QuerySet[Activity]) -> QuerySet[Activity]:
+def with_relations(activities: QuerySet[Activity]) -> QuerySet[Activity]:
     return activities.select_related("activity_type", "edition").prefetch_related(
         "themes",
         "organizations",
@@ -93,7 +93,7 @@ def activities_for_program(
     activities = activities_filtered(activities_published(edition), filters)
     if day_start is not None and day_end is not None:
         activities = activities.filter(starts_at__lt=day_end, ends_at__gt=day_start)
-    return list(_with_relations(activities).order_by("starts_at", "title"))
+    return list(with_relations(activities).order_by("starts_at", "title"))
 
 
 def program_days(edition: Edition, zone) -> list[dt.date]:
@@ -110,12 +110,12 @@ def program_days(edition: Edition, zone) -> list[dt.date]:
 
 
 def activity_for_page(pk: int, edition_slug: str) -> Activity:
-    return _with_relations(Activity.objects.filter(edition__slug=edition_slug)).get(pk=pk)
+    return with_relations(Activity.objects.filter(edition__slug=edition_slug)).get(pk=pk)
 
 
 def activities_now_and_next(edition: Edition, now: dt.datetime | None = None, limit: int = 6):
     now = now or timezone.now()
-    published = _with_relations(activities_live(edition))
+    published = with_relations(activities_live(edition))
     happening = list(
         published.filter(starts_at__lte=now, ends_at__gt=now).order_by("starts_at")[:limit]
     )
@@ -124,7 +124,7 @@ def activities_now_and_next(edition: Edition, now: dt.datetime | None = None, li
 
 
 def activities_featured(edition: Edition, limit: int = 6) -> list[Activity]:
-    return list(_with_relations(activities_live(edition).filter(is_featured=True))[:limit])
+    return list(with_relations(activities_live(edition).filter(is_featured=True))[:limit])
 
 
 def activities_for_moderation(edition: Edition, filters: dict) -> QuerySet[Activity]:
@@ -134,13 +134,11 @@ def activities_for_moderation(edition: Edition, filters: dict) -> QuerySet[Activ
     if filters.get("day"):
         activities = activities.filter(starts_at__date=filters["day"])
     activities = activities_filtered(activities, {k: v for k, v in filters.items() if k != "when"})
-    return _with_relations(activities).order_by("starts_at")
+    return with_relations(activities).order_by("starts_at")
 
 
 def activities_of_person(person) -> QuerySet[Activity]:
-    return _with_relations(Activity.objects.filter(organizers__person=person)).order_by(
-        "-starts_at"
-    )
+    return with_relations(Activity.objects.filter(organizers__person=person)).order_by("-starts_at")
 
 
 def activities_for_backoffice_export(edition: Edition) -> QuerySet[Activity]:
@@ -148,7 +146,7 @@ def activities_for_backoffice_export(edition: Edition) -> QuerySet[Activity]:
     from django.db.models import Count
 
     return (
-        _with_relations(Activity.objects.filter(edition=edition))
+        with_relations(Activity.objects.filter(edition=edition))
         .select_related("room")
         .annotate(
             confirmed_count=Count(

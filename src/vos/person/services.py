@@ -5,7 +5,7 @@ from typing import Any
 from django.db import transaction
 
 from vos.common.timezones import canonical_zone
-from vos.person.models import User
+from vos.person.models import ApiToken, User
 
 PROFILE_FIELDS = (
     "display_name",
@@ -63,3 +63,59 @@ def person_export_data(*, person: User) -> dict[str, Any]:
 def person_delete(*, person: User) -> None:
     """Delete the account and everything that belongs only to it."""
     person.delete()
+
+
+TOKEN_PREFIX = "vos_"
+
+
+def _token_hash(token: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def api_token_create(*, person: User, name: str) -> tuple[ApiToken, str]:
+    """A new API token; returns the row and the token itself, which is never stored."""
+    import secrets
+
+    from vos.common.log import log_action
+
+    name = name.strip()
+    if not name:
+        from django.core.exceptions import ValidationError
+        from django.utils.translation import gettext as _
+
+        raise ValidationError(
+            {"name": _("Give the token a name, such as the app that will use it.")}
+        )
+    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    row = ApiToken.objects.create(
+        person=person, name=name, key_hash=_token_hash(token), prefix=token[:10]
+    )
+    log_action(person, actor=person, action="api_token.create", data={"name": name})
+    return row, token
+
+
+def api_token_revoke(*, person: User, token_id: int) -> bool:
+    from vos.common.log import log_action
+
+    deleted, _details = ApiToken.objects.filter(person=person, pk=token_id).delete()
+    if deleted:
+        log_action(person, actor=person, action="api_token.revoke", data={"id": token_id})
+    return bool(deleted)
+
+
+def api_token_authenticate(token: str) -> User | None:
+    """The active person behind a bearer token, or None."""
+    from django.utils import timezone
+
+    if not token or not token.startswith(TOKEN_PREFIX):
+        return None
+    row = ApiToken.objects.select_related("person").filter(key_hash=_token_hash(token)).first()
+    if row is None or not row.person.is_active:
+        return None
+    now = timezone.now()
+    if row.last_used_at is None or (now - row.last_used_at).total_seconds() > 300:
+        ApiToken.objects.filter(pk=row.pk).update(last_used_at=now)  # not on every request
+    return row.person

@@ -1,19 +1,29 @@
 import json
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, FormView, UpdateView, View
 
 from vos.common.locales import country_name, language_name
 from vos.common.timezones import zone_choices, zone_label
 from vos.person.forms import AccountDeleteForm, ProfileForm
 from vos.person.models import User
-from vos.person.services import person_delete, person_export_data, person_update_profile
+from vos.person.services import (
+    api_token_create,
+    api_token_revoke,
+    person_delete,
+    person_export_data,
+    person_update_profile,
+)
 
 
 class ProfileEditView(LoginRequiredMixin, UpdateView):
@@ -89,3 +99,34 @@ class DataExportView(LoginRequiredMixin, View):
         stamp = timezone.now().strftime("%Y%m%d")
         response["Content-Disposition"] = f'attachment; filename="vos-my-data-{stamp}.json"'
         return response
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=gettext_lazy("Name of the new token"),
+        max_length=80,
+        help_text=gettext_lazy("For example the app or script that will use it."),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def api_tokens(request: HttpRequest) -> HttpResponse:
+    """Create, list and revoke personal API tokens; a new token is shown only once."""
+    new_token = None
+    form = ApiTokenForm(
+        request.POST if request.method == "POST" and "name" in request.POST else None
+    )
+    if request.method == "POST" and "revoke" in request.POST:
+        if api_token_revoke(person=request.user, token_id=int(request.POST.get("revoke") or 0)):
+            messages.success(request, _("The token is revoked: it no longer works."))
+        return redirect("person.api_tokens")
+    if form.is_bound and form.is_valid():
+        _row, new_token = api_token_create(person=request.user, name=form.cleaned_data["name"])
+        form = ApiTokenForm()
+    return render(
+        request,
+        "person/api_tokens.html",
+        {"tokens": request.user.api_tokens.all(), "form": form, "new_token": new_token},
+        status=400 if form.is_bound and form.errors else 200,
+    )

@@ -1,0 +1,335 @@
+"""Schedule exports of an edition's public program, for the apps people carry to a forum.
+
+Three formats: frab's ``schedule.xml``, the C3VOC ``schedule.json`` ("schedule v1") and
+iCalendar. They show what the public program shows and never a way into a room: join
+links, meeting ids, passcodes, dial-in PINs and Jitsi names are for registered people.
+
+Ids stay the same across exports and program versions, so apps keep their users'
+favourites: ``id`` is the activity's primary key, ``guid`` is
+``uuid5(SCHEDULE_NAMESPACE, "activity/<pk>")`` and an organizer's is
+``uuid5(SCHEDULE_NAMESPACE, "person/<pk>")``. The primary key rather than the page's
+path, because the path carries the reader's language prefix.
+"""
+
+import datetime as dt
+import hashlib
+import json
+import re
+import uuid
+import zoneinfo
+from dataclasses import dataclass
+from typing import Any, Literal
+from xml.etree import ElementTree as ET  # only writes XML; nothing here parses any
+
+from django.core.cache import cache
+from django.http import HttpRequest
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import pgettext
+
+from vos.activity.calendar import activity_ics
+from vos.activity.models import Activity
+from vos.edition.models import ActivityType, Edition
+from vos.registration.queries import activities_for_edition_feed
+from vos.schedule.queries import ProgramVersion, activities_for_schedule, program_version
+
+ExportKind = Literal["xml", "json", "ics"]
+
+# Fixed forever: changing it would change every guid that apps have stored.
+SCHEDULE_NAMESPACE = uuid.UUID("c77a1c9f-ff6a-43c1-b144-a6a0eba793bb")
+
+GENERATOR = "Viral Open Space"
+JSON_SCHEMA_URL = "https://c3voc.de/schedule/schema.json"
+TIMESLOT_DURATION = "00:15"
+
+# Raise when the exports change shape, so cached copies of the old shape are not served.
+EXPORT_REVISION = 1
+
+# How long an export is kept. The program version catches every change of an activity;
+# this bounds how long a renamed room, person or activity type waits to show.
+CACHE_SECONDS = 10 * 60
+
+# The JSON schema's pattern for time_zone_name (it matches a prefix, as written).
+JSON_ZONE_NAME = re.compile(r"^([A-Z][a-z]+/[A-Z][a-z]+)|UTC$")
+
+# Characters XML 1.0 cannot hold, even escaped.
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def activity_guid(activity_pk: int) -> str:
+    return str(uuid.uuid5(SCHEDULE_NAMESPACE, f"activity/{activity_pk}"))
+
+
+def person_guid(person_pk: int) -> str:
+    return str(uuid.uuid5(SCHEDULE_NAMESPACE, f"person/{person_pk}"))
+
+
+def edition_acronym(edition: Edition) -> str:
+    """The edition's slug as both schemas accept it: lower case, underscores, 4+ chars."""
+    return re.sub(r"[^a-z0-9_]", "_", edition.slug.lower()).ljust(4, "_")
+
+
+def _event_slug(acronym: str, activity: Activity) -> str:
+    """``<acronym>-<pk>-<title>``, as frab writes it; a title with no Latin letters, or
+    too short for the XML schema, becomes "activity"."""
+    title = slugify(activity.title)[:50].strip("-_")
+    if len(title) < 2:
+        title = "activity"
+    return f"{acronym}-{activity.pk}-{title}"
+
+
+def room_name(activity: Activity) -> str:
+    """The room's public name, never its way in."""
+    if activity.room is not None:
+        return activity.room.display_name
+    if activity.room_mode == Activity.RoomMode.JITSI:
+        return "Jitsi Meet"
+    if activity.room_mode == Activity.RoomMode.BBB:
+        return "BigBlueButton"
+    return pgettext("schedule room", "Online")
+
+
+def _room_rank(activity: Activity) -> tuple:
+    """Rooms of the edition first, in their order; automatic and missing rooms after."""
+    if activity.room is not None:
+        return (0, activity.room.position, room_name(activity))
+    return (1, 0, room_name(activity))
+
+
+def _hours_minutes(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _local_midnight(day: dt.date, zone: zoneinfo.ZoneInfo) -> dt.datetime:
+    """Midnight of a local day; through UTC so a midnight skipped by DST becomes real."""
+    midnight = dt.datetime.combine(day, dt.time(0), tzinfo=zone)
+    return midnight.astimezone(dt.UTC).astimezone(zone)
+
+
+def _event(
+    activity: Activity, *, zone: zoneinfo.ZoneInfo, acronym: str, request: HttpRequest
+) -> dict[str, Any]:
+    starts_at = timezone.localtime(activity.starts_at, zone)
+    ends_at = timezone.localtime(activity.ends_at, zone)
+    return {
+        "guid": activity_guid(activity.pk),
+        "id": activity.pk,
+        "date": starts_at.isoformat(timespec="seconds"),
+        "start": f"{starts_at:%H:%M}",
+        "end": ends_at.isoformat(timespec="seconds"),
+        "duration": _hours_minutes(activity.duration_minutes),
+        "room": room_name(activity),
+        "slug": _event_slug(acronym, activity),
+        "url": request.build_absolute_uri(activity.get_absolute_url()),
+        "title": activity.title,
+        "subtitle": None,
+        "track": activity.activity_type.name,
+        "type": activity.activity_type.key,
+        "language": ", ".join(activity.languages) or None,
+        "abstract": activity.summary,
+        "description": activity.description,
+        "persons": [
+            {
+                "name": organizer.person.display_name,
+                "id": organizer.person_id,
+                "guid": person_guid(organizer.person_id),
+            }
+            for organizer in activity.public_organizers
+        ],
+        "links": [],
+    }
+
+
+def _days(edition: Edition, activities: list[Activity], events: list[dict]) -> list[dict]:
+    """Every day of the edition (and any day an activity starts outside it), in the
+    edition's zone, numbered from 1, with its events by room."""
+    zone = edition.zone
+    room_order: dict[str, tuple] = {}
+    by_day: dict[dt.date, dict[str, list[dict]]] = {}
+    for activity, event in zip(activities, events, strict=True):
+        day = timezone.localtime(activity.starts_at, zone).date()
+        room_order[event["room"]] = min(room_order.get(event["room"], (2,)), _room_rank(activity))
+        by_day.setdefault(day, {}).setdefault(event["room"], []).append(event)
+    length = (edition.end_date - edition.start_date).days + 1
+    days = {edition.start_date + dt.timedelta(days=offset) for offset in range(length)}
+    return [
+        {
+            "index": index,
+            "date": day.isoformat(),
+            "day_start": _local_midnight(day, zone).isoformat(),
+            "day_end": _local_midnight(day + dt.timedelta(days=1), zone).isoformat(),
+            "rooms": {
+                name: by_day[day][name]
+                for name in sorted(by_day.get(day, {}), key=room_order.__getitem__)
+            },
+        }
+        for index, day in enumerate(sorted(days | set(by_day)), start=1)
+    ]
+
+
+def schedule_data(
+    edition: Edition, *, request: HttpRequest, version: ProgramVersion
+) -> dict[str, Any]:
+    """The schedule in the shape of the C3VOC JSON; the XML is written from it too."""
+    activities = activities_for_schedule(edition)
+    acronym = edition_acronym(edition)
+    events = [
+        _event(activity, zone=edition.zone, acronym=acronym, request=request)
+        for activity in activities
+    ]
+    days = _days(edition, activities, events)
+    types: dict[int, ActivityType] = {a.activity_type_id: a.activity_type for a in activities}
+    tracks = sorted(types.values(), key=lambda kind: (kind.position, kind.key))
+    return {
+        "$schema": JSON_SCHEMA_URL,
+        "generator": {"name": GENERATOR},
+        "schedule": {
+            "version": version.label,
+            "base_url": request.build_absolute_uri("/"),
+            "conference": {
+                "acronym": acronym,
+                "title": edition.title,
+                "start": days[0]["date"],
+                "end": days[-1]["date"],
+                "daysCount": len(days),
+                "timeslot_duration": TIMESLOT_DURATION,
+                "time_zone_name": edition.time_zone,
+                "url": request.build_absolute_uri(edition.get_absolute_url()),
+                "tracks": [{"name": track.name} for track in tracks],
+                "days": days,
+            },
+        },
+    }
+
+
+def schedule_json(data: dict[str, Any]) -> bytes:
+    conference = data["schedule"]["conference"]
+    if not JSON_ZONE_NAME.search(conference["time_zone_name"]):
+        # A name the schema refuses (e.g. Etc/GMT+3); every date still carries its offset.
+        data = {**data, "schedule": {**data["schedule"], "conference": {**conference}}}
+        del data["schedule"]["conference"]["time_zone_name"]
+    return json.dumps(data, ensure_ascii=False, indent=1).encode()
+
+
+def _clean(value: str) -> str:
+    return XML_INVALID.sub("", value)
+
+
+def _add(parent: ET.Element, tag: str, text: str, **attributes: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, {name: _clean(v) for name, v in attributes.items()})
+    element.text = _clean(text)
+    return element
+
+
+def _xml_event(parent: ET.Element, event: dict[str, Any]) -> None:
+    element = ET.SubElement(parent, "event", id=str(event["id"]), guid=event["guid"])
+    for name in (
+        "room",
+        "title",
+        "type",
+        "date",
+        "start",
+        "duration",
+        "abstract",
+        "slug",
+        "track",
+        "language",
+        "description",
+        "url",
+    ):
+        if event[name] is not None:
+            _add(element, name, event[name])
+    persons = ET.SubElement(element, "persons")
+    for person in event["persons"]:
+        _add(persons, "person", person["name"], id=str(person["id"]), guid=person["guid"])
+
+
+def schedule_xml(data: dict[str, Any]) -> bytes:
+    """The frab ``schedule.xml``, from the same data as the JSON."""
+    schedule = data["schedule"]
+    conference = schedule["conference"]
+    root = ET.Element("schedule")
+    ET.SubElement(root, "generator", name=data["generator"]["name"])
+    _add(root, "version", schedule["version"])
+    head = ET.SubElement(root, "conference")
+    for name in ("acronym", "title", "start", "end"):
+        _add(head, name, conference[name])
+    _add(head, "days", str(conference["daysCount"]))
+    _add(head, "timeslot_duration", conference["timeslot_duration"])
+    _add(head, "base_url", schedule["base_url"])
+    _add(head, "url", conference["url"])
+    _add(head, "time_zone_name", conference["time_zone_name"])
+    for track in conference["tracks"]:
+        _add(head, "track", "", name=track["name"])
+    for day in conference["days"]:
+        day_element = ET.SubElement(
+            root,
+            "day",
+            index=str(day["index"]),
+            date=day["date"],
+            start=day["day_start"],
+            end=day["day_end"],
+        )
+        for name, events in day["rooms"].items():
+            room = ET.SubElement(day_element, "room", name=_clean(name))
+            for event in events:
+                _xml_event(room, event)
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def schedule_ics(edition: Edition, *, request: HttpRequest) -> bytes:
+    """The whole edition as iCalendar: the edition feed's activities and UIDs, cancelled
+    ones included with STATUS:CANCELLED so calendars drop them."""
+    activities = activities_for_edition_feed(edition)
+    return activity_ics(activities, request=request, name=edition.title)
+
+
+@dataclass(frozen=True)
+class Export:
+    body: bytes
+    etag: str
+    last_modified: dt.datetime
+
+
+def _cache_key(
+    kind: ExportKind, edition: Edition, version: ProgramVersion, request: HttpRequest
+) -> str:
+    """Everything the body depends on besides the program: the edition's own fields, the
+    reader's language (names of types and rooms) and the site address (absolute URLs)."""
+    parts = [
+        EXPORT_REVISION,
+        edition.slug,
+        edition.title,
+        edition.time_zone,
+        edition.start_date.isoformat(),
+        edition.end_date.isoformat(),
+        version.token,
+        translation.get_language(),
+        request.build_absolute_uri("/"),
+    ]
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:40]
+    return f"schedule:{kind}:{edition.pk}:{digest}"
+
+
+def schedule_export(edition: Edition, kind: ExportKind, *, request: HttpRequest) -> Export:
+    """One export of the edition's program, from the cache while the program is unchanged.
+
+    The ETag is a digest of the body, so it changes exactly when the content does.
+    """
+    version = program_version(edition)
+    key = _cache_key(kind, edition, version, request)
+    cached = cache.get(key)
+    if cached is None:
+        if kind == "ics":
+            body = schedule_ics(edition, request=request)
+        else:
+            data = schedule_data(edition, request=request, version=version)
+            body = schedule_xml(data) if kind == "xml" else schedule_json(data)
+        cached = {"body": body, "etag": f'"{hashlib.sha256(body).hexdigest()[:32]}"'}
+        cache.set(key, cached, CACHE_SECONDS)
+    return Export(
+        body=cached["body"],
+        etag=cached["etag"],
+        last_modified=version.changed_at or edition.created_at,
+    )

@@ -1,0 +1,45 @@
+"""Schedule exports for conference apps: outside the language prefix, cached, and
+answered with 304 when the reader already has the current version."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+from django.views.decorators.http import require_safe
+
+from vos.edition.models import Edition
+from vos.schedule.exports import ExportKind, schedule_export
+
+CONTENT_TYPES: dict[ExportKind, str] = {
+    "xml": "application/xml; charset=utf-8",
+    "json": "application/json; charset=utf-8",
+    "ics": "text/calendar; charset=utf-8",
+}
+
+
+def _export_response(request: HttpRequest, slug: str, kind: ExportKind) -> HttpResponse:
+    edition = get_object_or_404(Edition, slug=slug)
+    export = schedule_export(edition, kind, request=request)
+    last_modified = int(export.last_modified.timestamp())
+    response = get_conditional_response(request, etag=export.etag, last_modified=last_modified)
+    if response is None:
+        response = HttpResponse(export.body, content_type=CONTENT_TYPES[kind])
+        response["Content-Disposition"] = f'inline; filename="{edition.slug}.{kind}"'
+    response["ETag"] = export.etag
+    response["Last-Modified"] = http_date(last_modified)
+    return response
+
+
+@require_safe
+def schedule_xml(request: HttpRequest, slug: str) -> HttpResponse:
+    return _export_response(request, slug, "xml")
+
+
+@require_safe
+def schedule_json(request: HttpRequest, slug: str) -> HttpResponse:
+    return _export_response(request, slug, "json")
+
+
+@require_safe
+def schedule_ics(request: HttpRequest, slug: str) -> HttpResponse:
+    return _export_response(request, slug, "ics")
