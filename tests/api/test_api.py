@@ -231,3 +231,24 @@ def test_activity_list_query_count_does_not_grow(client, edition, django_assert_
     with django_assert_num_queries(5):
         body = client.get("/api/v1/activities", {"limit": 500}).json()
     assert body["count"] == count
+
+
+@pytest.mark.parametrize("count", [5, 200])
+def test_organization_and_edition_lists_query_count_does_not_grow(
+    client, django_assert_num_queries, count
+):
+    from vos.organization.models import Organization
+
+    intention_text()
+    edition = make_edition("many")
+    for number in range(count):
+        make_activity(edition, title=f"A{number}").organizations.add(
+            Organization.objects.create(name=f"Org {number}")
+        )
+        if number < 20:
+            make_edition(f"edition-{number}")
+    with django_assert_num_queries(2):
+        body = client.get("/api/v1/organizations", {"limit": 500}).json()
+    assert body["count"] == count
+    with django_assert_num_queries(2):
+        assert client.get("/api/v1/editions", {"limit": 500}).json()["count"] == min(count, 20) + 1

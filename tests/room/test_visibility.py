@@ -104,6 +104,11 @@ def surfaces(client, activity):
         f"/feeds/agenda/{token}.ics",
         "/en/now/",
         "/en/my/agenda/",
+        f"/editions/{edition.slug}/schedule.xml",
+        f"/editions/{edition.slug}/schedule.json",
+        f"/editions/{edition.slug}/schedule.ics",
+        "/api/v1/activities",
+        f"/api/v1/activities/{activity.pk}",
     ]
     for url in urls:
         response = client.get(url)
