@@ -42,7 +42,7 @@ def test_api_matches_its_openapi_document(live_server):
 
         @given(case=operation.as_strategy())
         @settings(
-            max_examples=12, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+            max_examples=40, deadline=None, database=None, suppress_health_check=list(HealthCheck)
         )
         def check(case):
             case.call_and_validate(headers=headers, checks=CHECKS)

@@ -12,7 +12,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from ninja import Field, NinjaAPI, Query, Schema
+from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -121,6 +121,16 @@ def on_http_error(request, exc: HttpError):
         else str(exc)
     )
     return _error(request, exc.status_code, codes.get(exc.status_code, "error"), message)
+
+
+class Pages(LimitOffsetPagination):
+    """limit and offset, bounded so that no request can ask the database for the absurd."""
+
+    class Input(Schema):
+        limit: int = Field(
+            settings.NINJA_PAGINATION_PER_PAGE, ge=1, le=settings.NINJA_PAGINATION_MAX_LIMIT
+        )
+        offset: int = Field(0, ge=0, le=1_000_000)
 
 
 # --- Schemas ---------------------------------------------------------------------
@@ -290,7 +300,7 @@ class DecisionIn(Schema):
 
 
 @api.get("/editions", response={200: list[EditionOut], 401: Error, 429: Error}, tags=["editions"])
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def list_editions(request):
     return Edition.objects.order_by("-start_date", "pk")
 
@@ -334,6 +344,13 @@ def list_themes(request, slug: str):
     return list(get_object_or_404(Edition, slug=slug).themes.all())
 
 
+def _in_range(value):
+    """Dates from another millennium would overflow the zone arithmetic: refuse them clearly."""
+    if value is not None and not 1900 <= value.year <= 2200:
+        raise ValidationError(_("Dates must fall between the years 1900 and 2200."))
+    return value
+
+
 def _public_activities():
     return Activity.objects.filter(
         Q(state=Activity.State.PUBLISHED)
@@ -343,11 +360,13 @@ def _public_activities():
 
 @api.get(
     "/activities",
-    response={200: list[ActivityOut], 401: Error, 422: Error, 429: Error},
+    response={200: list[ActivityOut], 400: Error, 401: Error, 422: Error, 429: Error},
     tags=["activities"],
 )
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def list_activities(request, filters: Query[ActivityFilters]):
+    _in_range(filters.day)
+    _in_range(filters.updated_since)
     activities = _public_activities()
     if filters.edition:
         activities = activities.filter(edition__slug=filters.edition)
@@ -396,7 +415,7 @@ def get_activity(request, activity_id: int):
     response={200: list[OrganizationOut], 401: Error, 429: Error},
     tags=["organizations"],
 )
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def list_organizations(request):
     """Organizations named on at least one public activity."""
     return (
@@ -441,6 +460,7 @@ def _to_data(edition: Edition, payload: ActivityIn) -> ActivityData:
 
 
 def _aware(value: dt.datetime) -> dt.datetime:
+    _in_range(value)
     if timezone.is_naive(value):
         raise ValidationError(_("Times must carry their offset, for example 2026-12-20T15:00:00Z."))
     return value
@@ -539,7 +559,7 @@ def unregister(request, activity_id: int):
     if not request.user.has_perm("activity.view", activity):
         raise Http404
     registration_cancel(activity=activity, person=request.user)
-    return 204, None
+    return Status(204, None)
 
 
 @api.post(
