@@ -252,3 +252,43 @@ def test_organization_and_edition_lists_query_count_does_not_grow(
     assert body["count"] == count
     with django_assert_num_queries(2):
         assert client.get("/api/v1/editions", {"limit": 500}).json()["count"] == min(count, 20) + 1
+
+
+def test_rooms_endpoint_shows_only_public_parts(client, edition):
+    room = Room.objects.create(
+        edition=edition,
+        kind=Room.Kind.SHARED,
+        name="Meeting room",
+        names={"es": "Sala de encuentro"},
+        provider=Room.Provider.ZOOM,
+        join_url="https://zoom.example/j/93968057512",
+        passcode="12072020",
+    )
+    Room.objects.create(
+        edition=edition, kind=Room.Kind.OWN, name="Someone's own", join_url="https://own.example"
+    )
+    body = client.get(f"/api/v1/editions/{edition.slug}/rooms", HTTP_ACCEPT_LANGUAGE="es").json()
+    assert body == [
+        {"name": "Sala de encuentro", "provider": "zoom", "kind": "shared", "capacity": None}
+    ]
+    assert room.passcode not in str(body)
+
+
+@pytest.mark.parametrize("role", ["anonymous", "participant", "organizer", "facilitator"])
+def test_editing_through_the_api_per_role(client, role):
+    intention_text()
+    facilitator, organizer = UserFactory(), UserFactory()
+    edition = make_edition(facilitators=[facilitator])
+    activity = make_activity(edition, title="Before", organizer=organizer)
+    people = {"participant": UserFactory(), "organizer": organizer, "facilitator": facilitator}
+    headers = bearer(people[role]) if role in people else {}
+    response = client.patch(
+        f"/api/v1/activities/{activity.pk}",
+        {"title": "After"},
+        content_type="application/json",
+        **headers,
+    )
+    activity.refresh_from_db()
+    expected = {"anonymous": 401, "participant": 404, "organizer": 200, "facilitator": 200}[role]
+    assert response.status_code == expected
+    assert activity.title == ("After" if expected == 200 else "Before")

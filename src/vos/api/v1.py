@@ -197,6 +197,17 @@ class RoomOut(Schema):
     provider: str
 
 
+class SharedRoomOut(Schema):
+    name: str
+    provider: str
+    kind: str
+    capacity: int | None
+
+    @staticmethod
+    def resolve_name(room) -> str:
+        return room.display_name
+
+
 class ActivityOut(Schema):
     id: int
     edition: str
@@ -342,6 +353,19 @@ def list_activity_types(request, slug: str):
 )
 def list_themes(request, slug: str):
     return list(get_object_or_404(Edition, slug=slug).themes.all())
+
+
+@api.get(
+    "/editions/{slug}/rooms",
+    response={200: list[SharedRoomOut], 404: Error, 429: Error},
+    tags=["editions"],
+)
+def list_rooms(request, slug: str):
+    """The public part of the edition's rooms: names and services, never links or codes."""
+    from vos.room.models import Room
+
+    edition = get_object_or_404(Edition, slug=slug)
+    return list(edition.rooms.filter(kind__in=[Room.Kind.SHARED, Room.Kind.POOL]))
 
 
 def _in_range(value):
