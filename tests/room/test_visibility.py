@@ -191,3 +191,28 @@ def test_shared_rooms_on_edition_page_put_my_country_first(client):
         "<h3>Sala de encuentro</h3>"
         in client.get(edition.get_absolute_url().replace("/en/", "/es/")).content.decode()
     )
+
+
+@pytest.mark.parametrize("count", [3, 40])
+def test_happening_now_query_count_does_not_grow(client, django_assert_num_queries, count):
+    intention_text()
+    now = timezone.now()
+    edition = make_edition("live", start=(now - dt.timedelta(days=1)).date(), days=3)
+    person = UserFactory()
+    for number in range(count):
+        room = Room.objects.create(
+            edition=edition, kind=Room.Kind.OWN, name=f"R{number}", join_url="https://r.example"
+        )
+        activity = make_activity(
+            edition,
+            title=f"Live {number}",
+            starts_at=now - dt.timedelta(minutes=5),
+            room=room,
+            room_mode="own",
+        )
+        if number % 2:
+            registration_create(activity=activity, person=person)
+    client.force_login(person)
+    with django_assert_num_queries(6):
+        html = client.get("/en/now/").content.decode()
+    assert html.count("Join the room") == count // 2

@@ -259,6 +259,33 @@ def shared_rooms(edition, country: str = "") -> list[dict]:
     return result
 
 
+def roles_for(user, activities) -> dict[int, str]:
+    """The person's role in each activity (organizer, facilitator, confirmed …) in three
+    queries, so lists can decide join access without a query per row."""
+    if not user.is_authenticated:
+        return {}
+    from vos.activity.models import Organizer
+    from vos.registration.models import Registration
+
+    ids = [activity.pk for activity in activities]
+    roles = dict(
+        Registration.objects.filter(person=user, activity_id__in=ids).values_list(
+            "activity_id", "status"
+        )
+    )
+    facilitated = set(user.facilitated_editions.values_list("pk", flat=True))
+    for activity in activities:
+        if user.is_superuser or activity.edition_id in facilitated:
+            roles[activity.pk] = "facilitator"
+    for activity_id in Organizer.objects.filter(person=user, activity_id__in=ids).values_list(
+        "activity_id", flat=True
+    ):
+        roles[activity_id] = "organizer"
+    for activity in activities:
+        roles.setdefault(activity.pk, "visitor")
+    return roles
+
+
 def activities_live_now(now: dt.datetime | None = None):
     from vos.activity.models import Activity
 

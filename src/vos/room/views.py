@@ -20,7 +20,7 @@ from vos.activity.models import Activity
 from vos.edition.models import Edition
 from vos.room.models import Room
 from vos.room.providers import bbb_create_url
-from vos.room.services import activities_live_now, join_access, join_url_for, room_move
+from vos.room.services import activities_live_now, join_access, join_url_for, roles_for, room_move
 
 logger = logging.getLogger(__name__)
 
@@ -62,8 +62,12 @@ def _bbb_create(activity: Activity) -> None:
 def happening_now(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     activities = list(activities_live_now(now))
+    roles = roles_for(request.user, activities)
     rows = [
-        {"activity": activity, "access": join_access(activity, request.user, now=now)}
+        {
+            "activity": activity,
+            "access": join_access(activity, request.user, now=now, role=roles.get(activity.pk)),
+        }
         for activity in activities
     ]
     return render(request, "room/now.html", {"rows": rows})
