@@ -178,3 +178,42 @@ def test_delete_account_removes_person_and_addresses_and_logs_out(client):
     assert not User.objects.filter(pk=person.pk).exists()
     assert not EmailAddress.objects.filter(email=person.email).exists()
     assert client.get("/en/profile/").status_code == 302
+
+
+def test_data_export_includes_taking_part(client):
+    from tests.factories import intention_text, make_activity, make_edition
+    from vos.registration.services import registration_create
+
+    intention_text()
+    edition = make_edition()
+    person = UserFactory()
+    organized = make_activity(edition, title="Mine", organizer=person)
+    attended = make_activity(edition, title="Theirs")
+    registration_create(activity=attended, person=person)
+    client.force_login(person)
+    data = json.loads(client.get(reverse("person.data_export")).content)
+    assert [a["title"] for a in data["activities_organized"]] == ["Mine"]
+    assert [(r["activity"], r["status"]) for r in data["registrations"]] == [
+        (attended.pk, "confirmed")
+    ]
+    assert organized.pk == data["activities_organized"][0]["id"]
+
+
+def test_deleting_an_account_gives_its_places_to_the_waiting_list(
+    client, mailbox, django_capture_on_commit_callbacks
+):
+    from tests.factories import intention_text, make_activity, make_edition
+    from vos.registration.models import Registration
+    from vos.registration.services import registration_create
+
+    intention_text()
+    activity = make_activity(make_edition(), capacity=1)
+    leaving, waiting = UserFactory(), UserFactory(email="next@example.org")
+    registration_create(activity=activity, person=leaving)
+    registration_create(activity=activity, person=waiting)
+    client.force_login(leaving)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("person.account_delete"), {"password": PASSWORD, "confirm": "on"})
+    assert Registration.objects.get().person == waiting
+    assert Registration.objects.get().status == "confirmed"
+    assert mailbox.wait_for(1)[0]["To"] == "next@example.org"

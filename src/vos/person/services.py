@@ -56,12 +56,68 @@ def person_export_data(*, person: User) -> dict[str, Any]:
             ],
         },
         "profile": {name: getattr(person, name) for name in PROFILE_FIELDS},
+        **_taking_part(person),
+    }
+
+
+def _taking_part(person: User) -> dict[str, Any]:
+    """What the person did on the forum: activities organized, registrations, settings."""
+    from vos.activity.models import Activity
+    from vos.registration.models import Registration, ReminderSettings
+
+    settings = ReminderSettings.objects.filter(person=person).first()
+    return {
+        "activities_organized": [
+            {
+                "id": a.pk,
+                "title": a.title,
+                "edition": a.edition.slug,
+                "starts_at": a.starts_at.isoformat(),
+                "state": a.state,
+            }
+            for a in Activity.objects.filter(organizers__person=person)
+            .select_related("edition")
+            .order_by("starts_at")
+        ],
+        "registrations": [
+            {
+                "activity": r.activity_id,
+                "title": r.activity.title,
+                "status": r.status,
+                "registered_at": r.created_at.isoformat(),
+            }
+            for r in Registration.objects.filter(person=person)
+            .select_related("activity")
+            .order_by("created_at")
+        ],
+        "reminders": {
+            "day_before": settings.remind_day_before if settings else True,
+            "shortly_before": settings.remind_shortly_before if settings else True,
+        },
+        "api_tokens": [
+            {
+                "name": t.name,
+                "begins_with": t.prefix,
+                "created_at": t.created_at.isoformat(),
+                "last_used_at": t.last_used_at.isoformat() if t.last_used_at else None,
+            }
+            for t in person.api_tokens.all()
+        ],
     }
 
 
 @transaction.atomic
 def person_delete(*, person: User) -> None:
-    """Delete the account and everything that belongs only to it."""
+    """Delete the account and everything that belongs only to it.
+
+    Registrations are cancelled first, so that freed places go to the waiting lists.
+    Activities the person organized stay on the program (they belong to the forum).
+    """
+    from vos.registration.models import Registration
+    from vos.registration.services import registration_cancel
+
+    for registration in Registration.objects.filter(person=person).select_related("activity"):
+        registration_cancel(activity=registration.activity, person=person)
     person.delete()
 
 
