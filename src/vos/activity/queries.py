@@ -89,11 +89,11 @@ def activities_filtered(activities: QuerySet[Activity], filters: dict) -> QueryS
 
 def activities_for_program(
     edition: Edition, *, day_start: dt.datetime | None, day_end: dt.datetime | None, filters: dict
-) -> list[Activity]:
+) -> QuerySet[Activity]:
     activities = activities_filtered(activities_published(edition), filters)
     if day_start is not None and day_end is not None:
         activities = activities.filter(starts_at__lt=day_end, ends_at__gt=day_start)
-    return list(with_relations(activities).order_by("starts_at", "title"))
+    return with_relations(activities).order_by("starts_at", "title", "pk")
 
 
 def program_days(edition: Edition, zone) -> list[dt.date]:

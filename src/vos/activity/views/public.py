@@ -5,6 +5,7 @@ import zoneinfo
 from urllib.parse import urlencode
 
 from django import forms
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -19,6 +20,8 @@ from vos.common.log import log_for
 from vos.common.timezones import WORLD_CITIES, local_times
 from vos.edition.models import Edition
 from vos.organization.models import Organization
+
+ALL_DAYS_PAGE_SIZE = 100
 
 
 class ProgramFilterForm(forms.Form):
@@ -98,6 +101,15 @@ def program(request: HttpRequest, slug: str) -> HttpResponse:
         edition, day_start=day_start, day_end=day_end, filters=filters
     )
     params = {key: value for key, value in request.GET.items() if key in form.fields}
+    page = None
+    if day == "all":
+        # All days of a large forum is heavy HTML for slow connections: a page at a time.
+        page = Paginator(activities, ALL_DAYS_PAGE_SIZE).get_page(request.GET.get("page"))
+        activities = list(page.object_list)
+        total = page.paginator.count
+    else:
+        activities = list(activities)
+        total = len(activities)
     context = {
         "edition": edition,
         "form": form,
@@ -115,6 +127,14 @@ def program(request: HttpRequest, slug: str) -> HttpResponse:
             filters.get(name) for name in ("q", "type", "theme", "language", "organization", "when")
         ),
         "by_day": _group_by_day(activities, zone) if day == "all" else None,
+        "total": total,
+        "page": page,
+        "previous_url": _query(params, page=page.previous_page_number())
+        if page and page.has_previous()
+        else "",
+        "next_url": _query(params, page=page.next_page_number())
+        if page and page.has_next()
+        else "",
     }
     return render(request, "activity/program.html", context)
 
