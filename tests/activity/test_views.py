@@ -475,3 +475,20 @@ def test_all_days_come_a_page_at_a_time(client):
     ).content.decode()
     assert ">Activity 100</a>" in second
     assert ">Activity 000</a>" not in second
+
+
+def test_program_happening_now_and_starting_soon(client):
+    from django.utils import timezone
+
+    now = timezone.now()
+    edition = make_edition(start=(now - dt.timedelta(days=1)).date(), days=3, open_proposals=False)
+    make_activity(edition, title="Now on", starts_at=now - dt.timedelta(minutes=30))
+    make_activity(edition, title="Soon on", starts_at=now + dt.timedelta(minutes=45))
+    make_activity(edition, title="Tonight", starts_at=now + dt.timedelta(hours=5))
+    html = client.get(program_url(edition, when="now")).content.decode()
+    assert ">Now on</a>" in html
+    assert ">Soon on</a>" not in html
+    html = client.get(program_url(edition, when="soon")).content.decode()
+    assert ">Soon on</a>" in html
+    assert ">Now on</a>" not in html
+    assert ">Tonight</a>" not in html
