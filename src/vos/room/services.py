@@ -135,7 +135,10 @@ def room_assign(*, activity, choice: RoomChoice, actor=None) -> None:
     if choice.mode == "bbb" and not (edition.bbb_server and edition.bbb_secret):
         raise ValidationError({"room_mode": _("This edition has no BigBlueButton server.")})
     activity.room_mode = choice.mode
-    activity.save(update_fields=["room", "room_mode", "jitsi_name", "link_visibility"])
+    activity.updated_at = timezone.now()  # exports and feeds see the new room
+    activity.save(
+        update_fields=["room", "room_mode", "jitsi_name", "link_visibility", "updated_at"]
+    )
     if activity.room_id != previous_room_id and choice.mode == "pool":
         log_action(activity, actor=actor, action="room.allocate", data={"room": activity.room.name})
 
@@ -148,7 +151,8 @@ def room_recheck(*, activity) -> None:
     if room.pk != activity.room_id:
         old = activity.room.name if activity.room else ""
         activity.room = room
-        activity.save(update_fields=["room"])
+        activity.updated_at = timezone.now()
+        activity.save(update_fields=["room", "updated_at"])
         log_action(activity, actor=None, action="room.reallocate", data={"room": [old, room.name]})
 
 
@@ -165,7 +169,8 @@ def room_move(*, activity, room: Room, facilitator) -> None:
     old = activity.room.name if activity.room else ""
     activity.room = room
     activity.room_mode = "pool"
-    activity.save(update_fields=["room", "room_mode"])
+    activity.updated_at = timezone.now()
+    activity.save(update_fields=["room", "room_mode", "updated_at"])
     log_action(activity, actor=facilitator, action="room.move", data={"room": [old, room.name]})
 
 
