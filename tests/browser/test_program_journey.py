@@ -103,3 +103,7 @@ def test_propose_in_a_slot_publish_and_read_from_kolkata(live_server, open_page)
     ).to_be_visible()
     expect(page.locator(".activity-card", has_text="English only talk")).to_have_count(0)
     assert_accessible(page)
+
+    page.get_by_role("link", name="Timeline").click()
+    expect(page.locator("table.timeline")).to_contain_text("Radio comunitaria con el celular")
+    assert_accessible(page)
