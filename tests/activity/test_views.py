@@ -492,3 +492,12 @@ def test_program_happening_now_and_starting_soon(client):
     assert ">Soon on</a>" in html
     assert ">Now on</a>" not in html
     assert ">Tonight</a>" not in html
+
+
+def test_edition_dates_are_its_own_calendar_days_whatever_the_reader_zone(client):
+    intention_text()
+    edition = make_edition(start=dt.date(2030, 12, 20), days=2)
+    client.cookies["vos_tz"] = "America%2FCaracas"  # 20 Dec 00:00 in Paris is still the 19th there
+    for url in ("/en/", edition.get_absolute_url()):
+        html = client.get(url).content.decode()
+        assert "Fri 20 Dec 2030 to Sat 21 Dec 2030 (Paris)" in html

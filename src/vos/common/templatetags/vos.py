@@ -95,3 +95,11 @@ def public_organizers(activity) -> list:
     return [
         organizer.person for organizer in activity.organizers.all() if organizer.person.is_public
     ]
+
+
+@register.filter
+def city_of(zone_name: str) -> str:
+    """The city of a zone, in the reader's language ("Europe/Paris" gives "París" in Spanish)."""
+    from vos.common.timezones import zone_city
+
+    return zone_city(zone_name)
