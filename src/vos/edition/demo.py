@@ -136,7 +136,7 @@ def demo_editions(facilitators: list[User], now: dt.datetime | None = None) -> l
         "tagline": "The major common event announced by the networks: book a slot for your activity.",
         "start_date": dt.date(year, 12, 20),
         "end_date": dt.date(year, 12, 21),
-        "proposals": (now - dt.timedelta(days=30), paris(year, 12, 13)),
+        "proposals": (now - dt.timedelta(days=30), paris(year, 12, 13, 23, 59)),
         "key_dates": [
             ("Proposals close", paris(year, 12, 13, 23, 59)),
             ("Opening plenary", paris(year, 12, 20, 15)),
