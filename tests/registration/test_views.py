@@ -2,10 +2,9 @@ import csv
 import io
 
 import pytest
-import vobject
 from django.urls import reverse
-from icalendar import Calendar
 
+from tests.calendars import parse_both
 from tests.factories import UserFactory, intention_text, make_activity, make_edition
 from vos.activity.models import Activity
 from vos.activity.services import activity_cancel
@@ -152,34 +151,6 @@ def test_unsubscribe_link_works_without_logging_in(client):
     assert "no longer get reminders a day before" in html
     assert not reminder_settings_for(person).remind_day_before
     assert client.post(reverse("registration.unsubscribe", args=["forged"])).status_code == 400
-
-
-def parse_both(content: bytes) -> list[dict]:
-    """The same feed read by two independent parsers must say the same things."""
-    first = [
-        {
-            "uid": str(event["uid"]),
-            "sequence": int(event["sequence"]),
-            "status": str(event["status"]),
-            "start": event.decoded("dtstart"),
-            "end": event.decoded("dtend"),
-            "summary": str(event["summary"]),
-        }
-        for event in Calendar.from_ical(content).walk("VEVENT")
-    ]
-    second = [
-        {
-            "uid": event.uid.value,
-            "sequence": int(event.sequence.value),
-            "status": event.status.value,
-            "start": event.dtstart.value,
-            "end": event.dtend.value,
-            "summary": event.summary.value,
-        }
-        for event in vobject.readOne(content.decode()).vevent_list
-    ]
-    assert first == second
-    return first
 
 
 def test_edition_feed_round_trips_and_marks_cancellations(client, edition):

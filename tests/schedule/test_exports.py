@@ -5,13 +5,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import vobject
 from django.core.cache import cache
 from django.utils import timezone
-from icalendar import Calendar
 from jsonschema import Draft6Validator, FormatChecker
 from lxml import etree
 
+from tests.calendars import parse_both
 from tests.factories import make_activity, make_edition
 from tests.schedule.conftest import EXPECTED, SECRETS, paris
 from vos.activity.models import Activity
@@ -232,35 +231,9 @@ def test_exports_leave_out_hidden_and_cancelled_activities(client, world):
             assert title not in content
 
 
-def parse_ics(content: bytes) -> list[dict]:
-    """Two independent parsers must read the same events."""
-    first = [
-        {
-            "uid": str(event["uid"]),
-            "status": str(event["status"]),
-            "start": event.decoded("dtstart"),
-            "end": event.decoded("dtend"),
-            "summary": str(event["summary"]),
-        }
-        for event in Calendar.from_ical(content).walk("VEVENT")
-    ]
-    second = [
-        {
-            "uid": event.uid.value,
-            "status": event.status.value,
-            "start": event.dtstart.value,
-            "end": event.dtend.value,
-            "summary": event.summary.value,
-        }
-        for event in vobject.readOne(content.decode()).vevent_list
-    ]
-    assert first == second
-    return first
-
-
 def test_ics_export_parses_and_matches_the_edition_feed(client, world):
-    events = parse_ics(export(client, world["edition"], "ics"))
-    feed = parse_ics(client.get(f"/feeds/editions/{world['edition'].slug}.ics").content)
+    events = parse_both(export(client, world["edition"], "ics"))
+    feed = parse_both(client.get(f"/feeds/editions/{world['edition'].slug}.ics").content)
     assert sorted(event["uid"] for event in events) == sorted(event["uid"] for event in feed)
     by_title = {event["summary"]: event for event in events}
     assert set(by_title) == {*EXPECTED, "Rained out"}

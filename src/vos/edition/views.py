@@ -1,9 +1,17 @@
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from vos.edition.models import Edition
 from vos.edition.queries import editions_for_list, intention_text_current
 from vos.room.services import shared_rooms
+
+
+def backoffice_edition(request: HttpRequest, slug: str) -> Edition:
+    """The edition whose back office this is; a 404 for anyone not on its facilitation team."""
+    edition = get_object_or_404(Edition, slug=slug)
+    if not request.user.has_perm("edition.view_backoffice", edition):
+        raise Http404
+    return edition
 
 
 def edition_list(request: HttpRequest) -> HttpResponse:

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from vos.activity.models import Activity
 from vos.edition.models import Edition
+from vos.edition.views import backoffice_edition
 from vos.room.models import Room
 from vos.room.providers import bbb_create_url
 from vos.room.services import activities_live_now, join_access, join_url_for, roles_for, room_move
@@ -81,17 +82,10 @@ class MoveForm(forms.Form):
         self.fields["room"].queryset = edition.rooms.filter(kind=Room.Kind.POOL)
 
 
-def _backoffice(request: HttpRequest, slug: str) -> Edition:
-    edition = get_object_or_404(Edition, slug=slug)
-    if not request.user.has_perm("edition.view_backoffice", edition):
-        raise Http404
-    return edition
-
-
 @login_required
 def rooms_timeline(request: HttpRequest, slug: str) -> HttpResponse:
     """Each pool room's day, in the facilitator's zone, with a way to move activities."""
-    edition = _backoffice(request, slug)
+    edition = backoffice_edition(request, slug)
     zone = zoneinfo.ZoneInfo(request.time_zone)
     try:
         day = dt.date.fromisoformat(request.GET.get("day", ""))
@@ -127,7 +121,7 @@ def rooms_timeline(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def room_move_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    edition = _backoffice(request, slug)
+    edition = backoffice_edition(request, slug)
     activity = get_object_or_404(Activity, pk=pk, edition=edition)
     form = MoveForm(request.POST, edition=edition)
     if form.is_valid():

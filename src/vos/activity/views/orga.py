@@ -7,7 +7,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -21,6 +21,7 @@ from vos.activity.views.public import ProgramFilterForm
 from vos.common.log import log_for
 from vos.common.models import LogEntry
 from vos.edition.models import Edition
+from vos.edition.views import backoffice_edition
 
 
 class QueueFilterForm(ProgramFilterForm):
@@ -37,16 +38,9 @@ class QueueFilterForm(ProgramFilterForm):
         return self.cleaned_data.get("day")
 
 
-def _backoffice_edition(request: HttpRequest, slug: str) -> Edition:
-    edition = get_object_or_404(Edition, slug=slug)
-    if not request.user.has_perm("edition.view_backoffice", edition):
-        raise Http404
-    return edition
-
-
 @login_required
 def queue(request: HttpRequest, slug: str) -> HttpResponse:
-    edition = _backoffice_edition(request, slug)
+    edition = backoffice_edition(request, slug)
     form = QueueFilterForm(request.GET or None, edition=edition)
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
     if not form.is_bound:
@@ -66,7 +60,7 @@ def queue(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def activity_review(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    edition = _backoffice_edition(request, slug)
+    edition = backoffice_edition(request, slug)
     activity = get_object_or_404(queries.activities_for_moderation(edition, {}), pk=pk)
     return render(
         request,
@@ -86,7 +80,7 @@ def activity_review(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def activity_decision(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    edition = _backoffice_edition(request, slug)
+    edition = backoffice_edition(request, slug)
     activity = get_object_or_404(Activity, pk=pk, edition=edition)
     form = DecisionForm(request.POST)
     if form.is_valid():
@@ -110,7 +104,7 @@ def activity_decision(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def activity_flags(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    edition = _backoffice_edition(request, slug)
+    edition = backoffice_edition(request, slug)
     activity = get_object_or_404(Activity, pk=pk, edition=edition)
     form = FlagsForm(request.POST)
     if form.is_valid():
@@ -121,7 +115,7 @@ def activity_flags(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 def log(request: HttpRequest, slug: str) -> HttpResponse:
-    edition = _backoffice_edition(request, slug)
+    edition = backoffice_edition(request, slug)
     activity_ids = Activity.objects.filter(edition=edition).values_list("pk", flat=True)
     from django.contrib.contenttypes.models import ContentType
 
@@ -147,7 +141,7 @@ def _csv_response(filename: str) -> tuple[HttpResponse, Any]:
 @login_required
 def activities_csv(request: HttpRequest, slug: str) -> HttpResponse:
     """Every activity of the edition, for the facilitation team's spreadsheets."""
-    edition = _backoffice_edition(request, slug)
+    edition = backoffice_edition(request, slug)
     zone = edition.zone
     response, writer = _csv_response(f"{edition.slug}-activities.csv")
     writer.writerow(
@@ -198,7 +192,7 @@ def organizations_csv(request: HttpRequest, slug: str) -> HttpResponse:
     """The organizations named on the edition's activities, with how many they have."""
     from vos.common.locales import country_name
 
-    edition = _backoffice_edition(request, slug)
+    edition = backoffice_edition(request, slug)
     response, writer = _csv_response(f"{edition.slug}-organizations.csv")
     writer.writerow([_("ID"), _("Name"), _("Country"), _("Website"), _("Activities")])
     for organization in queries.organizations_for_backoffice_export(edition):
