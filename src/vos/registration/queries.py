@@ -3,7 +3,7 @@
 import datetime as dt
 import zoneinfo
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from vos.activity.models import Activity, Organizer
@@ -106,14 +106,3 @@ def activities_for_edition_feed(edition) -> list[Activity]:
         .select_related("edition")
         .order_by("starts_at")
     )
-
-
-def registration_counts(activity_ids: list[int]) -> dict[int, int]:
-    rows = (
-        Registration.objects.filter(
-            activity_id__in=activity_ids, status=Registration.Status.CONFIRMED
-        )
-        .values("activity_id")
-        .annotate(count=Count("pk"))
-    )
-    return {row["activity_id"]: row["count"] for row in rows}

@@ -10,8 +10,3 @@ def send_activity_reminders(activity_id: int) -> int:
     if activity is None:
         return 0
     return reminders_send_due(activity=activity)
-
-
-@task()
-def send_due_reminders() -> int:
-    return reminders_send_due()
