@@ -88,9 +88,13 @@ def zone_offset(name: str, at: dt.datetime | None = None) -> dt.timedelta:
 
 def zone_city(name: str, language: str | None = None) -> str:
     """The zone's city in the reader's language (``Europe/Paris`` gives "Paris")."""
+    return _zone_city(name, (language or translation.get_language() or "en").replace("-", "_"))
+
+
+@cache  # every time on a page names its zone; CLDR lookups are not free
+def _zone_city(name: str, language: str) -> str:
     if name == "UTC":
         return "UTC"
-    language = (language or translation.get_language() or "en").replace("-", "_")
     try:
         return get_timezone_location(name, locale=language, return_city=True)
     except (LookupError, ValueError):

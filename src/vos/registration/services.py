@@ -210,10 +210,18 @@ def reminders_send_due(*, now: dt.datetime | None = None, activity: Activity | N
     ).select_related("activity__edition", "person")
     if activity is not None:
         registrations = registrations.filter(activity=activity)
+    registrations = list(registrations)
+    choices = {
+        settings.person_id: settings
+        for settings in ReminderSettings.objects.filter(
+            person_id__in={registration.person_id for registration in registrations}
+        )
+    }
+    default = ReminderSettings()  # both reminders on, for people who never chose
     queued = 0
     for registration in registrations:
         starts_at = registration.activity.starts_at
-        wanted = reminder_settings_for(registration.person)
+        wanted = choices.get(registration.person_id, default)
         if starts_at - SHORTLY_BEFORE <= now:
             # Once the short reminder is due, a late day-before reminder would only confuse.
             if wanted.remind_shortly_before:

@@ -1,6 +1,7 @@
 import csv
 import zoneinfo
 
+from django.conf import settings as django_settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -230,5 +231,5 @@ def feed_personal(request: HttpRequest, token: str) -> HttpResponse:
     if settings is None:
         raise Http404
     activities = queries.activities_for_personal_feed(settings.person)
-    name = _("My agenda — %(site)s") % {"site": "Viral Open Space"}
+    name = _("My agenda — %(site)s") % {"site": django_settings.VOS_SITE_NAME}
     return _calendar_response(activity_ics(activities, request=request, name=name), "agenda.ics")

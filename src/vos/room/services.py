@@ -3,7 +3,6 @@ or an automatic Jitsi or BigBlueButton room; and who may see the way in, and whe
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -98,7 +97,6 @@ class RoomChoice:
     meeting_id: str = ""
     passcode: str = ""
     link_visibility: str = "registered"
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def room_assign(*, activity, choice: RoomChoice, actor=None) -> None:
