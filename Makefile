@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test lint format messages compilemessages demo bench clean
+.PHONY: run test check lint format messages compilemessages demo bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ test: $(TEST_STAMP)
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check src tests bench docs
 	$(BIN)/ruff format --check src tests bench docs
+
+# What CI checks besides the tests: lint, formatting, migrations in step with the models.
+check: lint
+	$(BIN)/vos makemigrations --check --dry-run
 
 format: $(TEST_STAMP)
 	$(BIN)/ruff check --fix src tests bench docs

@@ -63,5 +63,5 @@ def test_sign_up_verify_log_in_see_own_zone_and_switch_to_spanish(live_server, o
     page.get_by_role("button", name="Change").first.click()
     expect(page).to_have_url(f"{live_server.url}/es/profile/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Tu perfil")
-    expect(page.locator(".zone-picker summary")).to_have_text("Hora de Kolkata, UTC+5:30")
+    expect(page.locator(".zone-picker summary")).to_have_text("Hora de Calcuta, UTC+5:30")
     assert_accessible(page)

@@ -129,10 +129,12 @@ def _event(
         "abstract": activity.summary,
         "description": activity.description,
         "persons": [
+            # Both names: frab-family clients (pyfahrplan, Giggity) read public_name,
+            # newer ones name; the schema's oneOf forbids the deprecated integer id then.
             {
-                "name": organizer.person.display_name,
-                "id": organizer.person_id,
                 "guid": person_guid(organizer.person_id),
+                "name": organizer.person.display_name,
+                "public_name": organizer.person.display_name,
             }
             for organizer in activity.public_organizers
         ],
@@ -241,7 +243,7 @@ def _xml_event(parent: ET.Element, event: dict[str, Any]) -> None:
             _add(element, name, event[name])
     persons = ET.SubElement(element, "persons")
     for person in event["persons"]:
-        _add(persons, "person", person["name"], id=str(person["id"]), guid=person["guid"])
+        _add(persons, "person", person["name"], guid=person["guid"])
 
 
 def schedule_xml(data: dict[str, Any]) -> bytes:
