@@ -18,6 +18,7 @@ from vos.activity.validators import (
 from vos.common.log import log_action
 from vos.edition.models import ActivityType, Edition, IntentionText, Slot, Theme
 from vos.edition.queries import intention_text_current
+from vos.edition.services import intention_accept
 from vos.mail.services import mail_to_person
 from vos.organization.models import Organization
 from vos.person.models import User
@@ -122,8 +123,9 @@ def activity_propose(
 ) -> Activity:
     """Propose an activity, booking its slot if the edition uses slots.
 
-    Side effects: the proposer becomes its first organizer; invitations are emailed to
-    co-organizers; a log entry; published at once if the edition moderates afterwards.
+    Side effects: the proposer becomes its first organizer and is recorded as sharing the
+    intention text; invitations are emailed to co-organizers; a log entry; published at
+    once if the edition moderates afterwards.
     """
     validate_proposals_open(edition)
     current = intention_text_current()
@@ -148,6 +150,7 @@ def activity_propose(
     activity.themes.set(data.themes)
     activity.organizations.set(data.organizations)
     Organizer.objects.create(activity=activity, person=proposer, is_proposer=True)
+    intention_accept(person=proposer, intention_text=intention_text)
     room_assign(activity=activity, choice=data.room or RoomChoice(), actor=proposer)
     log_action(
         activity,

@@ -8,13 +8,13 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from vos.common.forms import TimeZoneForm
+from vos.common.http import safe_next
 from vos.common.timezones import zone_choices
 
 logger = logging.getLogger(__name__)
@@ -73,15 +73,6 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse(body, status=503 if failed else 200)
 
 
-def _safe_next(request: HttpRequest, fallback: str = "/") -> str:
-    candidate = request.POST.get("next") or request.GET.get("next") or fallback
-    if url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return fallback
-
-
 def time_zone_choose(request: HttpRequest) -> HttpResponse:
     """Pick the zone in which every time is shown; kept in a cookie and the profile."""
     from vos.person.services import person_set_time_zone
@@ -92,7 +83,7 @@ def time_zone_choose(request: HttpRequest) -> HttpResponse:
             zone = form.cleaned_data["time_zone"]
             if request.user.is_authenticated:
                 person_set_time_zone(person=request.user, time_zone=zone)
-            response = HttpResponseRedirect(_safe_next(request))
+            response = HttpResponseRedirect(safe_next(request))
             response.set_cookie(
                 settings.TIME_ZONE_COOKIE,
                 quote(zone, safe=""),
@@ -115,7 +106,7 @@ def time_zone_choose(request: HttpRequest) -> HttpResponse:
             "zone_choices": choices,
             "query": query,
             "matches": matches[:50],
-            "next": _safe_next(request),
+            "next": safe_next(request),
         },
         status=400 if form.errors else 200,
     )

@@ -266,3 +266,30 @@ class IntentionText(models.Model):
             or self.bodies.get("en")
             or next(iter(self.bodies.values()), "")
         )
+
+
+class IntentionAcceptance(models.Model):
+    """A person shares the intention text: recorded once per version they accepted.
+
+    Shared rooms of an edition open their way in to people who accepted it (the default).
+    """
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="intention_acceptances"
+    )
+    intention_text = models.ForeignKey(
+        IntentionText, on_delete=models.PROTECT, related_name="acceptances"
+    )
+    accepted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("acceptance of the intention text")
+        verbose_name_plural = _("acceptances of the intention text")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "intention_text"], name="intention_accepted_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} v{self.intention_text.version}"

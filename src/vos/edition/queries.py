@@ -10,6 +10,11 @@ def intention_text_current() -> IntentionText | None:
     return IntentionText.objects.order_by("-version").first()
 
 
+def intention_accepted_by(person) -> bool:
+    """Whether the person accepted some version of the intention text."""
+    return person.is_authenticated and person.intention_acceptances.exists()
+
+
 def editions_for_list() -> QuerySet[Edition]:
     return Edition.objects.order_by("-start_date")
 

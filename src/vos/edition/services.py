@@ -5,7 +5,14 @@ import datetime as dt
 from django.db import transaction
 
 from vos.common.log import log_action
-from vos.edition.models import DEFAULT_ACTIVITY_TYPES, ActivityType, Edition, IntentionText, Slot
+from vos.edition.models import (
+    DEFAULT_ACTIVITY_TYPES,
+    ActivityType,
+    Edition,
+    IntentionAcceptance,
+    IntentionText,
+    Slot,
+)
 from vos.person.models import User
 
 
@@ -60,3 +67,11 @@ def intention_text_publish(*, bodies: dict[str, str], actor: User | None = None)
     )
     log_action(text, actor=actor, action="intention_text.publish")
     return text
+
+
+def intention_accept(*, person: User, intention_text: IntentionText) -> IntentionAcceptance:
+    """Record that the person shares this version of the intention text (once per version)."""
+    acceptance, _created = IntentionAcceptance.objects.get_or_create(
+        person=person, intention_text=intention_text
+    )
+    return acceptance

@@ -1,8 +1,14 @@
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
+from vos.common.http import safe_next
 from vos.edition.models import Edition
 from vos.edition.queries import editions_for_list, intention_text_current
+from vos.edition.services import intention_accept
 from vos.room.services import shared_rooms
 
 
@@ -31,12 +37,27 @@ def edition_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "can_propose": request.user.has_perm("activity.propose", edition)
             or (not request.user.is_authenticated and edition.proposals_are_open()),
             "is_facilitator": request.user.has_perm("edition.view_backoffice", edition),
-            "shared_rooms": shared_rooms(
-                edition, request.user.country if request.user.is_authenticated else ""
-            ),
+            "shared_rooms": shared_rooms(edition, request.user),
         },
     )
 
 
 def intention(request: HttpRequest) -> HttpResponse:
-    return render(request, "edition/intention.html", {"intention": intention_text_current()})
+    """The intention text; a signed-in participant can say they share it."""
+    current = intention_text_current()
+    accepted = current is not None and (
+        request.user.is_authenticated
+        and request.user.intention_acceptances.filter(intention_text=current).exists()
+    )
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if current is not None:
+            intention_accept(person=request.user, intention_text=current)
+            messages.success(request, _("Thank you: you share the intention text."))
+        return redirect(safe_next(request, fallback=reverse("intention")))
+    return render(
+        request,
+        "edition/intention.html",
+        {"intention": current, "accepted": accepted, "next": safe_next(request, fallback="")},
+    )

@@ -23,6 +23,11 @@ class Room(models.Model):
         POOL = "pool", _("room of the pool")
         OWN = "own", _("an activity's own room")
 
+    class Visibility(models.TextChoices):
+        ACCEPTED = "accepted", _("signed-in participants who accepted the intention text")
+        REGISTERED = "registered", _("people registered to an activity of the edition")
+        EVERYONE = "everyone", _("everyone, even visitors who are not signed in")
+
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="rooms")
     kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default=Kind.POOL)
     name = models.CharField(_("name"), max_length=120)
@@ -41,6 +46,16 @@ class Room(models.Model):
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
     position = models.PositiveSmallIntegerField(default=0)
+    visibility = models.CharField(
+        _("who sees the way in"),
+        max_length=12,
+        choices=Visibility.choices,
+        default=Visibility.ACCEPTED,
+        help_text=_(
+            "For shared rooms: who sees the link, meeting ID, passcode and phone numbers. "
+            "Everyone else sees the room's name, its dial-in countries and how to get in."
+        ),
+    )
 
     class Meta:
         ordering = ["position", "name"]

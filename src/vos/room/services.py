@@ -249,8 +249,22 @@ def join_url_for(activity, user) -> str:
     return activity.room.join_url if activity.room else ""
 
 
-def shared_rooms(edition, country: str = "") -> list[dict]:
-    """The edition's shared rooms, each with its dial-in numbers by country, yours first."""
+@dataclass
+class SharedRoomView:
+    """A shared room as one person sees it: the way in only if its audience includes them."""
+
+    room: Room
+    may_enter: bool
+    countries: list[str]
+    dial_ins: list[tuple[str, list]] = field(default_factory=list)
+    join_path: str = ""
+    to_get_in: str = ""  # what the others must do: sign_in, accept, register
+
+
+def shared_rooms(edition, user) -> list[SharedRoomView]:
+    """The edition's shared rooms for this person: the name and dial-in countries for all,
+    the join address, passcode, numbers and PINs for the room's audience, theirs first."""
+    country = user.country if user.is_authenticated else ""
     rooms = edition.rooms.filter(kind=Room.Kind.SHARED).prefetch_related("dial_ins")
     result = []
     for room in rooms:
@@ -258,7 +272,29 @@ def shared_rooms(edition, country: str = "") -> list[dict]:
         for dial_in in room.dial_ins.all():
             by_country.setdefault(dial_in.country, []).append(dial_in)
         countries = sorted(by_country, key=lambda code: (code != country, code))
-        result.append({"room": room, "dial_ins": [(code, by_country[code]) for code in countries]})
+        room.edition = edition  # the rule reads it; no query for it
+        if user.has_perm("room.enter_shared", room):
+            result.append(
+                SharedRoomView(
+                    room=room,
+                    may_enter=True,
+                    countries=countries,
+                    dial_ins=[(code, by_country[code]) for code in countries],
+                    join_path=reverse(
+                        "room.shared_join", kwargs={"slug": edition.slug, "pk": room.pk}
+                    ),
+                )
+            )
+        else:
+            if not user.is_authenticated:
+                to_get_in = "sign_in"
+            elif room.visibility == Room.Visibility.REGISTERED:
+                to_get_in = "register"
+            else:
+                to_get_in = "accept"
+            result.append(
+                SharedRoomView(room=room, may_enter=False, countries=countries, to_get_in=to_get_in)
+            )
     return result
 
 

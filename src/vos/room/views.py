@@ -47,6 +47,18 @@ def join(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return HttpResponseRedirect(join_url_for(activity, request.user))
 
 
+@never_cache
+def shared_join(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Send a person to a shared room of the edition if its audience includes them."""
+    room = get_object_or_404(
+        Room.objects.select_related("edition"), pk=pk, edition__slug=slug, kind=Room.Kind.SHARED
+    )
+    if not request.user.has_perm("room.enter_shared", room):
+        messages.info(request, _("The way into this room is not open to you now."))
+        return redirect(room.edition.get_absolute_url())
+    return HttpResponseRedirect(room.join_url)
+
+
 def _bbb_create(activity: Activity) -> None:
     """BigBlueButton wants the meeting created before anyone joins; creating twice is harmless."""
     edition = activity.edition

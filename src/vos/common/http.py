@@ -1,0 +1,14 @@
+"""Small helpers for views of every app."""
+
+from django.http import HttpRequest
+from django.utils.http import url_has_allowed_host_and_scheme
+
+
+def safe_next(request: HttpRequest, fallback: str = "/") -> str:
+    """The ``next`` address of a form or link, if it stays on this site; else ``fallback``."""
+    candidate = request.POST.get("next") or request.GET.get("next") or fallback
+    if url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return fallback
