@@ -1,4 +1,3 @@
-import csv
 import zoneinfo
 
 from django.conf import settings as django_settings
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from vos.activity.calendar import activity_ics
 from vos.activity.models import Activity
+from vos.common.csv import csv_response
 from vos.edition.models import Edition
 from vos.registration import queries
 from vos.registration.forms import MessageForm, ReminderSettingsForm
@@ -97,10 +97,7 @@ def registrants(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def registrants_csv(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     activity = _organized(request, slug, pk)
     zone = zoneinfo.ZoneInfo(request.time_zone)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="registrations-{activity.pk}.csv"'
-    response.write("\ufeff")  # a BOM, so spreadsheets read the file as UTF-8
-    writer = csv.writer(response)
+    response, writer = csv_response(f"registrations-{activity.pk}.csv")
     writer.writerow(
         [
             _("Name"),

@@ -1,8 +1,5 @@
 """The facilitation back office of an edition: the moderation queue and the log."""
 
-import csv
-from typing import Any
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,6 +15,7 @@ from vos.activity.forms import DecisionForm, FlagsForm
 from vos.activity.models import Activity
 from vos.activity.services import activity_decide, activity_set_flags
 from vos.activity.views.public import ProgramFilterForm
+from vos.common.csv import csv_response
 from vos.common.log import log_for
 from vos.common.models import LogEntry
 from vos.edition.models import Edition
@@ -131,19 +129,12 @@ def log(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "activity/orga/log.html", {"edition": edition, "rows": rows})
 
 
-def _csv_response(filename: str) -> tuple[HttpResponse, Any]:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # a byte-order mark, so spreadsheets read UTF-8 accents right
-    return response, csv.writer(response)
-
-
 @login_required
 def activities_csv(request: HttpRequest, slug: str) -> HttpResponse:
     """Every activity of the edition, for the facilitation team's spreadsheets."""
     edition = backoffice_edition(request, slug)
     zone = edition.zone
-    response, writer = _csv_response(f"{edition.slug}-activities.csv")
+    response, writer = csv_response(f"{edition.slug}-activities.csv")
     writer.writerow(
         [
             _("ID"),
@@ -193,7 +184,7 @@ def organizations_csv(request: HttpRequest, slug: str) -> HttpResponse:
     from vos.common.locales import country_name
 
     edition = backoffice_edition(request, slug)
-    response, writer = _csv_response(f"{edition.slug}-organizations.csv")
+    response, writer = csv_response(f"{edition.slug}-organizations.csv")
     writer.writerow([_("ID"), _("Name"), _("Country"), _("Website"), _("Activities")])
     for organization in queries.organizations_for_backoffice_export(edition):
         writer.writerow(
