@@ -19,6 +19,8 @@ from vos.activity.services import (
 from vos.common.log import log_for
 from vos.edition.models import Edition
 from vos.edition.services import edition_create_slots
+from vos.organization.models import Organization
+from vos.organization.services import OrganizationData
 
 pytestmark = pytest.mark.django_db
 
@@ -128,6 +130,48 @@ def test_slot_booking_takes_slot_times_and_counts_places():
             intention_text=intention_text(),
         )
     assert Activity.objects.filter(slot=slot).count() == 2
+
+
+def test_refused_proposal_leaves_no_new_organization_behind():
+    edition = make_edition(scheduling=Edition.Scheduling.SLOTS)
+    [slot] = edition_create_slots(
+        edition=edition,
+        first_start=edition.starts_at + dt.timedelta(hours=10),
+        length=dt.timedelta(minutes=90),
+        count_per_day=1,
+        gap=dt.timedelta(0),
+        places=1,
+    )[:1]
+    activity_propose(
+        proposer=UserFactory(),
+        edition=edition,
+        data=data_for(edition, slot=slot),
+        intention_text=intention_text(),
+    )
+    new = OrganizationData(name="Colectivo Nuevo", country="VE")
+    with pytest.raises(ValidationError, match="every place is booked"):
+        activity_propose(
+            proposer=UserFactory(),
+            edition=edition,
+            data=data_for(edition, slot=slot, new_organization=new),
+            intention_text=intention_text(),
+        )
+    assert not Organization.objects.filter(name="Colectivo Nuevo").exists()
+    second = edition_create_slots(
+        edition=edition,
+        first_start=edition.starts_at + dt.timedelta(hours=14),
+        length=dt.timedelta(minutes=90),
+        count_per_day=1,
+        gap=dt.timedelta(0),
+        places=1,
+    )[0]
+    activity = activity_propose(
+        proposer=UserFactory(),
+        edition=edition,
+        data=data_for(edition, slot=second, new_organization=new),
+        intention_text=intention_text(),
+    )
+    assert [org.name for org in activity.organizations.all()] == ["Colectivo Nuevo"]
 
 
 def test_cancelled_activity_frees_its_place_in_the_slot():

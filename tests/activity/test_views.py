@@ -156,7 +156,7 @@ def test_propose_rejects_a_time_skipped_by_dst(client):
     )
     assert response.status_code == 400
     assert (
-        "2030-03-31 02:30 does not exist in Europe/Paris: the clocks jump forward that night."
+        "Sunday, 31 March 2030, 02:30 does not exist in Europe/Paris: the clocks jump forward that night."
         in response.content.decode()
     )
     assert not Activity.objects.exists()
@@ -170,7 +170,9 @@ def test_propose_rejects_an_ambiguous_time(client):
         propose_url(edition), proposal(edition, time_zone="Europe/Paris", start="2030-10-27T02:30")
     )
     assert response.status_code == 400
-    assert "2030-10-27 02:30 happens twice in Europe/Paris" in response.content.decode()
+    assert (
+        "Sunday, 27 October 2030, 02:30 happens twice in Europe/Paris" in response.content.decode()
+    )
 
 
 def test_propose_when_window_closed_says_so(client):
@@ -500,4 +502,18 @@ def test_edition_dates_are_its_own_calendar_days_whatever_the_reader_zone(client
     client.cookies["vos_tz"] = "America%2FCaracas"  # 20 Dec 00:00 in Paris is still the 19th there
     for url in ("/en/", edition.get_absolute_url()):
         html = client.get(url).content.decode()
-        assert "Fri 20 Dec 2030 to Sat 21 Dec 2030 (Paris)" in html
+        assert "Fri, 20 Dec 2030 to Sat, 21 Dec 2030 (Paris)" in html
+
+
+def test_the_propose_form_writes_nothing_before_the_service_runs(edition):
+    from vos.activity.forms import ActivityForm
+    from vos.organization.models import Organization
+
+    form = ActivityForm(
+        proposal(edition, new_organization_name="Radio Libre", new_organization_country="BO"),
+        edition=edition,
+    )
+    assert form.is_valid(), form.errors
+    data = form.to_data()
+    assert (data.new_organization.name, data.organizations) == ("Radio Libre", [])
+    assert not Organization.objects.exists()

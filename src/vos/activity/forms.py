@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from vos.activity.models import Activity
 from vos.activity.services import ActivityData
 from vos.activity.validators import validate_activity_times
+from vos.common.dates import format_local
 from vos.common.forms import TimeZoneField, WallClockField
 from vos.common.locales import country_choices, language_choices
 from vos.common.timezones import (
@@ -20,7 +21,7 @@ from vos.common.timezones import (
 from vos.edition.models import Edition, Slot
 from vos.edition.queries import slots_with_places_left
 from vos.organization.models import Organization
-from vos.organization.services import organization_get_or_create
+from vos.organization.services import OrganizationData
 from vos.room.models import Room
 from vos.room.services import RoomChoice, pool_room_available
 from vos.room.validators import validate_zoom_meeting_id, web_address
@@ -277,7 +278,7 @@ class ActivityForm(forms.Form):
                         "%(time)s does not exist in %(zone)s: the clocks jump forward that "
                         "night. Please choose another time."
                     )
-                    % {"time": naive.strftime("%Y-%m-%d %H:%M"), "zone": zone},
+                    % {"time": format_local(naive, "long"), "zone": zone},
                 )
             except AmbiguousLocalTimeError:
                 self.add_error(
@@ -286,25 +287,23 @@ class ActivityForm(forms.Form):
                         "%(time)s happens twice in %(zone)s: the clocks go back that night. "
                         "Please choose a time outside that hour, or type it in UTC."
                     )
-                    % {"time": naive.strftime("%Y-%m-%d %H:%M"), "zone": zone},
+                    % {"time": format_local(naive, "long"), "zone": zone},
                 )
         if "starts_at" in times and "ends_at" not in times and not cleaned.get("end"):
             minutes = cleaned.get("duration") or 90
             times["ends_at"] = times["starts_at"] + dt.timedelta(minutes=minutes)
         return times
 
-    def to_data(self, *, created_by) -> ActivityData:
-        """The validated form as the services' input (creating a new organization if named)."""
+    def to_data(self) -> ActivityData:
+        """The validated form as the services' input; it writes nothing itself (a new
+        organization is created by the service, in the proposal's transaction)."""
         cleaned = self.cleaned_data
-        organizations = list(cleaned.get("organizations") or [])
+        new_organization = None
         if cleaned.get("new_organization_name", "").strip():
-            organizations.append(
-                organization_get_or_create(
-                    name=cleaned["new_organization_name"],
-                    country=cleaned.get("new_organization_country", ""),
-                    website=cleaned.get("new_organization_website", ""),
-                    created_by=created_by,
-                )
+            new_organization = OrganizationData(
+                name=cleaned["new_organization_name"],
+                country=cleaned.get("new_organization_country", ""),
+                website=cleaned.get("new_organization_website", ""),
             )
         interpretation = []
         if cleaned.get("interpretation_from") and cleaned.get("interpretation_to"):
@@ -324,7 +323,8 @@ class ActivityForm(forms.Form):
             typed_time_zone=cleaned["time_zone"],
             slot=cleaned.get("slot"),
             capacity=cleaned.get("capacity"),
-            organizations=list({org.pk: org for org in organizations}.values()),
+            organizations=list(cleaned.get("organizations") or []),
+            new_organization=new_organization,
             room=RoomChoice(
                 mode=cleaned.get("room_mode") or "none",
                 provider=cleaned.get("room_provider") or Room.Provider.OTHER,

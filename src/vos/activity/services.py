@@ -21,6 +21,7 @@ from vos.edition.queries import intention_text_current
 from vos.edition.services import intention_accept
 from vos.mail.services import mail_to_person
 from vos.organization.models import Organization
+from vos.organization.services import OrganizationData, organization_get_or_create
 from vos.person.models import User
 from vos.room.services import RoomChoice, room_assign, room_recheck
 
@@ -42,6 +43,7 @@ class ActivityData:
     slot: Slot | None = None
     capacity: int | None = None
     organizations: list[Organization] = field(default_factory=list)
+    new_organization: OrganizationData | None = None
     # None keeps the activity's room as it is (a pool room is re-checked on a new time).
     room: RoomChoice | None = None
     accessibility: str = ""
@@ -102,6 +104,22 @@ def _check_data(edition: Edition, data: ActivityData) -> None:
     validate_activity_times(edition, data.starts_at, data.ends_at)
 
 
+def _organizations(data: ActivityData, actor: User) -> list[Organization]:
+    """The chosen organizations, plus the new one typed in (created now, inside the
+    caller's transaction, so a refused proposal leaves no organization behind)."""
+    organizations = list(data.organizations)
+    if data.new_organization is not None:
+        organizations.append(
+            organization_get_or_create(
+                name=data.new_organization.name,
+                country=data.new_organization.country,
+                website=data.new_organization.website,
+                created_by=actor,
+            )
+        )
+    return list({organization.pk: organization for organization in organizations}.values())
+
+
 def overlapping_activities(
     person: User, starts_at: dt.datetime, ends_at: dt.datetime, *, exclude: Activity | None = None
 ) -> list[Activity]:
@@ -148,7 +166,7 @@ def activity_propose(
     activity.full_clean(exclude=["intention_text"])
     activity.save()
     activity.themes.set(data.themes)
-    activity.organizations.set(data.organizations)
+    activity.organizations.set(_organizations(data, proposer))
     Organizer.objects.create(activity=activity, person=proposer, is_proposer=True)
     intention_accept(person=proposer, intention_text=intention_text)
     room_assign(activity=activity, choice=data.room or RoomChoice(), actor=proposer)
@@ -201,6 +219,7 @@ def activity_update(*, activity: Activity, editor: User, data: ActivityData) -> 
         activity.ends_at,
         activity.capacity,
     )
+    data.organizations = _organizations(data, editor)
     changes: dict[str, list[Any]] = {}
     for name in SIMPLE_FIELDS:
         old, new = getattr(activity, name), getattr(data, name)

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vos.common.dates import format_local
 from vos.common.timezones import zone_label
 from vos.edition.models import Edition
 
@@ -35,8 +36,8 @@ def validate_activity_times(edition: Edition, starts_at: dt.datetime, ends_at: d
                     "%(last)s (%(zone)s)."
                 )
                 % {
-                    "first": first.strftime("%Y-%m-%d"),
-                    "last": last.strftime("%Y-%m-%d"),
+                    "first": format_local(first.date(), "date"),
+                    "last": format_local(last.date(), "date"),
                     "zone": zone_label(edition.time_zone, at=edition.starts_at),
                 },
                 code="outside_edition",

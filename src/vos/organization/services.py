@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
@@ -5,6 +7,15 @@ from django.utils.translation import gettext as _
 from vos.common.log import log_action
 from vos.organization.models import Organization
 from vos.person.models import User
+
+
+@dataclass
+class OrganizationData:
+    """A new organization typed into a form, created only when the whole request succeeds."""
+
+    name: str
+    country: str = ""
+    website: str = ""
 
 
 def organization_get_or_create(

@@ -85,7 +85,7 @@ def activity_propose_view(request: HttpRequest, slug: str) -> HttpResponse:
                 activity = activity_propose(
                     proposer=request.user,
                     edition=edition,
-                    data=form.to_data(created_by=request.user),
+                    data=form.to_data(),
                     intention_text=intention,
                 )
             except ValidationError as error:
@@ -143,7 +143,7 @@ def activity_edit_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse
                 activity_update(
                     activity=activity,
                     editor=request.user,
-                    data=form.to_data(created_by=request.user),
+                    data=form.to_data(),
                 )
             except ValidationError as error:
                 _add_errors(form, error)

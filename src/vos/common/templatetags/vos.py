@@ -5,28 +5,21 @@ import zoneinfo
 
 from django import template
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from vos.common.dates import format_local
 from vos.common.markdown import render_markdown
 from vos.common.timezones import zone_label
 
 register = template.Library()
 
-FORMATS = {
-    "datetime": "D j M, H:i",
-    "date": "D j M Y",
-    "time": "H:i",
-    "long": "l j F Y, H:i",
-}
-
 
 def format_moment(value: dt.datetime, style: str = "datetime", zone: str | None = None) -> str:
-    """ "Sun 20 Sep, 18:00 (Paris, UTC+2)" in the reader's zone, or in ``zone``."""
+    """ "Sun 20 Sep, 18:00 (Paris, UTC+2)" in the reader's zone, or in ``zone``, in the
+    forms of the reader's language (see ``vos.common.dates`` for the styles)."""
     tz = zoneinfo.ZoneInfo(zone) if zone else timezone.get_current_timezone()
-    local = timezone.localtime(value, tz)
-    text = date_format(local, FORMATS.get(style, style))
+    text = format_local(timezone.localtime(value, tz), style)
     return f"{text} ({zone_label(str(tz.key), at=value)})"
 
 
@@ -54,7 +47,7 @@ def when_text(value: dt.datetime | None, style: str = "datetime", zone: str | No
 
 
 @register.simple_tag
-def when_local(value: dt.datetime | None, fmt: str = "H:i", zone: str | None = None) -> str:
+def when_local(value: dt.datetime | None, style: str = "time", zone: str | None = None) -> str:
     """Only the wall-clock part in the reader's zone, for grids whose zone is named once."""
     if value is None:
         return ""
@@ -62,8 +55,21 @@ def when_local(value: dt.datetime | None, fmt: str = "H:i", zone: str | None = N
     return format_html(
         '<time datetime="{}">{}</time>',
         iso_utc(value),
-        date_format(timezone.localtime(value, tz), fmt),
+        format_local(timezone.localtime(value, tz), style),
     )
+
+
+@register.filter
+def local_date(value: dt.date | dt.datetime | None, style: str = "date") -> str:
+    """A day or a wall-clock time in the reader's language: ``{{ day|local_date:"long_day" }}``.
+
+    Aware moments are first moved into the reader's zone; plain dates and wall-clock
+    times are shown as they are."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, dt.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return format_local(value, style)
 
 
 @register.filter
