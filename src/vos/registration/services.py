@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vos.activity.models import Activity
-from vos.common.log import log_action
+from vos.common.log import log_action, log_for
 from vos.mail.services import mail_to_person
 from vos.person.models import User
 from vos.registration.models import Registration, ReminderSent, ReminderSettings
@@ -271,17 +271,19 @@ def reminders_schedule(*, activity: Activity) -> None:
 MESSAGES_PER_DAY = 3
 
 
+@transaction.atomic
 def registration_message_send(*, activity: Activity, sender: User, subject: str, body: str) -> int:
     """An organizer writes to everyone registered (waiting list included).
 
-    At most MESSAGES_PER_DAY messages per activity in 24 hours, so that nobody is flooded.
-    Side effects: one queued email per registrant; a log entry.
+    At most MESSAGES_PER_DAY messages per activity in 24 hours, so that nobody is flooded;
+    the activity's row is locked while they are counted, so two messages sent at the same
+    second cannot both pass the limit. Side effects: one queued email per registrant; a
+    log entry.
     """
-    from vos.common.log import log_for
-
     subject, body = subject.strip(), body.strip()
     if not subject or not body:
         raise ValidationError(_("Write a subject and a message."), code="empty")
+    activity = Activity.objects.select_for_update().get(pk=activity.pk)
     since = timezone.now() - dt.timedelta(hours=24)
     sent_lately = (
         log_for(activity).filter(action="registration.message", created_at__gte=since).count()
@@ -295,17 +297,16 @@ def registration_message_send(*, activity: Activity, sender: User, subject: str,
             code="rate_limited",
         )
     registrations = list(activity.registrations.select_related("person"))
-    with transaction.atomic():
-        for registration in registrations:
-            mail_to_person(
-                person=registration.person,
-                template="registration/email/message",
-                context={"activity": activity, "sender": sender, "subject": subject, "body": body},
-            )
-        log_action(
-            activity,
-            actor=sender,
-            action="registration.message",
-            data={"subject": subject, "recipients": len(registrations)},
+    for registration in registrations:
+        mail_to_person(
+            person=registration.person,
+            template="registration/email/message",
+            context={"activity": activity, "sender": sender, "subject": subject, "body": body},
         )
+    log_action(
+        activity,
+        actor=sender,
+        action="registration.message",
+        data={"subject": subject, "recipients": len(registrations)},
+    )
     return len(registrations)

@@ -159,7 +159,13 @@ def room_move(*, activity, room: Room, facilitator) -> None:
     """A facilitator moves an activity to another room of the pool, if it is free then."""
     if room.edition_id != activity.edition_id or room.kind != Room.Kind.POOL:
         raise ValidationError(_("Choose a room of this edition's pool."))
-    Room.objects.select_for_update().filter(edition=activity.edition, kind=Room.Kind.POOL).count()
+    # The same lock as allocation: the pool's rows, held until the transaction ends
+    # (evaluated with list(): a count() would drop FOR UPDATE and lock nothing).
+    list(
+        Room.objects.select_for_update()
+        .filter(edition=activity.edition, kind=Room.Kind.POOL)
+        .order_by("pk")
+    )
     if room.pk in busy_room_ids(
         activity.edition, activity.starts_at, activity.ends_at, exclude=activity
     ):
