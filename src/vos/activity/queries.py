@@ -1,12 +1,14 @@
 """Reads of activities, each shaped for its page with a fixed number of queries."""
 
 import datetime as dt
+import zoneinfo
 
 from django.db import connection
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from vos.activity.models import Activity, Organizer
+from vos.common.timezones import local_day_bounds
 from vos.edition.models import Edition
 
 
@@ -127,12 +129,17 @@ def activities_featured(edition: Edition, limit: int = 6) -> list[Activity]:
     return list(with_relations(activities_live(edition).filter(is_featured=True))[:limit])
 
 
-def activities_for_moderation(edition: Edition, filters: dict) -> QuerySet[Activity]:
+def activities_for_moderation(
+    edition: Edition, filters: dict, zone: zoneinfo.ZoneInfo | None = None
+) -> QuerySet[Activity]:
+    """The moderation queue; ``day`` is a day of the facilitator's calendar (``zone``,
+    the edition's by default) on which the activity starts."""
     activities = Activity.objects.filter(edition=edition)
     if filters.get("state"):
         activities = activities.filter(state=filters["state"])
     if filters.get("day"):
-        activities = activities.filter(starts_at__date=filters["day"])
+        start, end = local_day_bounds(filters["day"], zone or edition.zone)
+        activities = activities.filter(starts_at__gte=start, starts_at__lt=end)
     activities = activities_filtered(activities, {k: v for k, v in filters.items() if k != "when"})
     return with_relations(activities).order_by("starts_at")
 

@@ -22,6 +22,7 @@ from ninja.throttling import SimpleRateThrottle
 from vos.activity import queries as activity_queries
 from vos.activity.models import Activity
 from vos.activity.services import ActivityData, activity_decide, activity_propose, activity_update
+from vos.common.timezones import local_day_bounds
 from vos.edition.models import Edition
 from vos.edition.queries import intention_text_current
 from vos.organization.models import Organization
@@ -399,10 +400,8 @@ def list_activities(request, filters: Query[ActivityFilters]):
     if filters.day:
         edition = Edition.objects.filter(slug=filters.edition).first() if filters.edition else None
         zone = edition.zone if edition else timezone.get_current_timezone()
-        start = dt.datetime.combine(filters.day, dt.time(0), tzinfo=zone).astimezone(dt.UTC)
-        activities = activities.filter(
-            starts_at__lt=start + dt.timedelta(days=1), ends_at__gt=start
-        )
+        start, end = local_day_bounds(filters.day, zone)
+        activities = activities.filter(starts_at__lt=end, ends_at__gt=start)
     activities = activity_queries.activities_filtered(
         activities,
         {

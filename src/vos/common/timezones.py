@@ -116,6 +116,27 @@ def zone_choices(at: dt.datetime | None = None) -> list[tuple[str, str]]:
     ]
 
 
+def local_midnight(day: dt.date, zone: zoneinfo.ZoneInfo) -> dt.datetime:
+    """The first moment of a local day, in the zone; a midnight skipped by DST becomes the
+    real first moment of that day."""
+    return dt.datetime.combine(day, dt.time(0), tzinfo=zone).astimezone(dt.UTC).astimezone(zone)
+
+
+def local_day_bounds(
+    day: dt.date, zone: zoneinfo.ZoneInfo | str
+) -> tuple[dt.datetime, dt.datetime]:
+    """A day of a reader's calendar as [start, end) in UTC, from one local midnight to the
+    next: 23 or 25 hours long on the days the clocks change, never a fixed 24.
+
+    The one day-window function: the program, the rooms timeline, the back office and
+    the API all cut days with it."""
+    if isinstance(zone, str):
+        zone = zoneinfo.ZoneInfo(zone)
+    start = local_midnight(day, zone).astimezone(dt.UTC)
+    end = local_midnight(day + dt.timedelta(days=1), zone).astimezone(dt.UTC)
+    return start, end
+
+
 def make_aware_strict(naive: dt.datetime, zone_name: str) -> dt.datetime:
     """Read a typed wall-clock time in a zone, refusing DST gaps and overlaps.
 

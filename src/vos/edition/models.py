@@ -8,6 +8,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from vos.common.timezones import local_day_bounds
+
 
 class Edition(models.Model):
     """One forum event, with its own dates, zone, program and facilitation team."""
@@ -96,13 +98,12 @@ class Edition(models.Model):
 
         UTC, because Python subtracts two times of one zone by their wall clocks.
         """
-        return dt.datetime.combine(self.start_date, dt.time(0), tzinfo=self.zone).astimezone(dt.UTC)
+        return local_day_bounds(self.start_date, self.zone)[0]
 
     @property
     def ends_at(self) -> dt.datetime:
         """Midnight after the last day in the edition's zone, as a UTC moment."""
-        day_after = self.end_date + dt.timedelta(days=1)
-        return dt.datetime.combine(day_after, dt.time(0), tzinfo=self.zone).astimezone(dt.UTC)
+        return local_day_bounds(self.end_date, self.zone)[1]
 
     def proposals_are_open(self, now: dt.datetime | None = None) -> bool:
         now = now or timezone.now()

@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from vos.activity.models import Activity
+from vos.common.timezones import local_day_bounds
 from vos.edition.models import Edition
 from vos.edition.views import backoffice_edition
 from vos.room.models import Room
@@ -103,8 +104,7 @@ def rooms_timeline(request: HttpRequest, slug: str) -> HttpResponse:
         day = dt.date.fromisoformat(request.GET.get("day", ""))
     except ValueError:
         day = timezone.localtime(edition.starts_at, zone).date()
-    day_start = dt.datetime.combine(day, dt.time(0), tzinfo=zone).astimezone(dt.UTC)
-    day_end = day_start + dt.timedelta(days=1)
+    day_start, day_end = local_day_bounds(day, zone)
     rooms = list(edition.rooms.filter(kind=Room.Kind.POOL))
     activities = Activity.objects.filter(
         edition=edition,

@@ -29,6 +29,7 @@ from django.utils.translation import pgettext
 
 from vos.activity.calendar import activity_ics
 from vos.activity.models import Activity
+from vos.common.timezones import local_midnight
 from vos.edition.models import ActivityType, Edition
 from vos.registration.queries import activities_for_edition_feed
 from vos.schedule.queries import ProgramVersion, activities_for_schedule, program_version
@@ -100,12 +101,6 @@ def _hours_minutes(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def _local_midnight(day: dt.date, zone: zoneinfo.ZoneInfo) -> dt.datetime:
-    """Midnight of a local day; through UTC so a midnight skipped by DST becomes real."""
-    midnight = dt.datetime.combine(day, dt.time(0), tzinfo=zone)
-    return midnight.astimezone(dt.UTC).astimezone(zone)
-
-
 def _event(
     activity: Activity, *, zone: zoneinfo.ZoneInfo, acronym: str, request: HttpRequest
 ) -> dict[str, Any]:
@@ -158,8 +153,8 @@ def _days(edition: Edition, activities: list[Activity], events: list[dict]) -> l
         {
             "index": index,
             "date": day.isoformat(),
-            "day_start": _local_midnight(day, zone).isoformat(),
-            "day_end": _local_midnight(day + dt.timedelta(days=1), zone).isoformat(),
+            "day_start": local_midnight(day, zone).isoformat(),
+            "day_end": local_midnight(day + dt.timedelta(days=1), zone).isoformat(),
             "rooms": {
                 name: by_day[day][name]
                 for name in sorted(by_day.get(day, {}), key=room_order.__getitem__)

@@ -1,5 +1,7 @@
 """The facilitation back office of an edition: the moderation queue and the log."""
 
+import zoneinfo
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -48,7 +50,9 @@ def queue(request: HttpRequest, slug: str) -> HttpResponse:
             else {}
         )
         form = QueueFilterForm(initial=filters, edition=edition)
-    activities = list(queries.activities_for_moderation(edition, filters))
+    activities = list(
+        queries.activities_for_moderation(edition, filters, zoneinfo.ZoneInfo(request.time_zone))
+    )
     return render(
         request,
         "activity/orga/queue.html",

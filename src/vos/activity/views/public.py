@@ -17,7 +17,7 @@ from vos.activity.grid import day_grid
 from vos.activity.models import Activity
 from vos.common.locales import language_choices
 from vos.common.log import log_for
-from vos.common.timezones import WORLD_CITIES, local_times
+from vos.common.timezones import WORLD_CITIES, local_day_bounds, local_times
 from vos.edition.models import Edition
 from vos.organization.models import Organization
 
@@ -91,10 +91,7 @@ def program(request: HttpRequest, slug: str) -> HttpResponse:
     if day == "all" and view == "grid":
         day = days[0] if days else "all"
     if isinstance(day, dt.date):
-        # The reader's midnights, in UTC so that a DST day counts its real hours.
-        day_start = dt.datetime.combine(day, dt.time(0), tzinfo=zone).astimezone(dt.UTC)
-        day_end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0), tzinfo=zone)
-        day_end = day_end.astimezone(dt.UTC)
+        day_start, day_end = local_day_bounds(day, zone)
     else:
         day_start = day_end = None
     activities = queries.activities_for_program(
