@@ -1,3 +1,4 @@
+import hashlib
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -8,6 +9,12 @@ from vos.room.providers import bbb_checksum, bbb_create_url, bbb_join_url, bbb_m
 from vos.room.validators import validate_zoom_meeting_id
 
 DOC_SECRET = "639259d4-9dd8-4b25-bf01-95f9567eaf4b"
+
+
+def signed_as_documented(call: str, query: str) -> str:
+    """The checksum as the BigBlueButton documentation defines it, written out here so that
+    the URL builders are checked against the definition, not against themselves."""
+    return hashlib.sha1(f"{call}{query}{DOC_SECRET}".encode()).hexdigest()
 
 
 def test_bbb_checksum_matches_the_api_documentation_example():
@@ -23,7 +30,7 @@ def test_bbb_create_url_signs_its_own_query():
     parsed = urlparse(url)
     assert parsed.path == "/bigbluebutton/api/create"
     query, checksum = parsed.query.rsplit("&checksum=", 1)
-    assert checksum == bbb_checksum("create", query, DOC_SECRET)
+    assert checksum == signed_as_documented("create", query)
     assert parse_qs(query)["meetingID"] == ["vos-activity-7"]
 
 
@@ -39,7 +46,7 @@ def test_bbb_join_as_moderator_or_attendee(moderator, field):
     parsed = urlparse(url)
     assert parsed.path == "/bigbluebutton/api/join"
     query, checksum = parsed.query.rsplit("&checksum=", 1)
-    assert checksum == bbb_checksum("join", query, DOC_SECRET)
+    assert checksum == signed_as_documented("join", query)
     values = parse_qs(query)
     assert values["password"] == [bbb_meeting(7, DOC_SECRET)[field]]
     assert values["fullName"] == ["Ana Souza"]
@@ -53,12 +60,26 @@ def test_jitsi_room_names_are_unguessable_and_distinct():
     assert jitsi_url("https://meet.example.org/", "vos-abc") == "https://meet.example.org/vos-abc"
 
 
-@pytest.mark.parametrize("value", ["939 680 575", "93968057512", "939-680-575"])
-def test_zoom_meeting_ids_are_digits(value):
-    validate_zoom_meeting_id(value)
-
-
-@pytest.mark.parametrize("value", ["abc", "12345", "939 680 575 123 4"])
-def test_bad_zoom_meeting_ids_are_refused(value):
-    with pytest.raises(ValidationError, match="9 to 11 digits"):
+def zoom_id_errors(value: str) -> list[str]:
+    try:
         validate_zoom_meeting_id(value)
+    except ValidationError as error:
+        return error.messages
+    return []
+
+
+@pytest.mark.parametrize(
+    ("value", "refused"),
+    [
+        ("939 680 575", False),
+        ("93968057512", False),
+        ("939-680-575", False),
+        ("abc", True),
+        ("12345", True),
+        ("939 680 575 123 4", True),
+    ],
+)
+def test_zoom_meeting_ids_are_9_to_11_digits(value, refused):
+    errors = zoom_id_errors(value)
+    assert len(errors) == (1 if refused else 0)
+    assert all("9 to 11 digits" in message for message in errors)

@@ -23,7 +23,7 @@ from vos.mail.services import mail_to_person
 from vos.organization.models import Organization
 from vos.organization.services import OrganizationData, organization_get_or_create
 from vos.person.models import User
-from vos.room.services import RoomChoice, room_assign, room_recheck
+from vos.room.services import RoomChoice, bbb_meeting_schedule, room_assign, room_recheck
 
 
 @dataclass
@@ -187,6 +187,7 @@ def _after_publish(activity: Activity) -> None:
     from vos.registration.services import reminders_schedule
 
     reminders_schedule(activity=activity)
+    bbb_meeting_schedule(activity=activity)
 
 
 def _describe(value: Any) -> Any:
@@ -252,11 +253,13 @@ def activity_update(*, activity: Activity, editor: User, data: ActivityData) -> 
     for email in data.co_organizer_emails:
         if not activity.invitations.filter(email__iexact=email).exists():
             invitation_create(activity=activity, email=email, invited_by=editor)
-    _after_update(activity, old_starts_at, old_ends_at, old_capacity)
+    _after_update(activity, old_starts_at, old_ends_at, old_capacity, old_room[0])
     return activity
 
 
-def _after_update(activity: Activity, old_starts_at, old_ends_at, old_capacity) -> None:
+def _after_update(
+    activity: Activity, old_starts_at, old_ends_at, old_capacity, old_room_mode
+) -> None:
     """Registrants hear of a new time; a larger capacity goes to the waiting list."""
     from vos.registration.services import (
         registration_promote_waitlist,
@@ -270,6 +273,10 @@ def _after_update(activity: Activity, old_starts_at, old_ends_at, old_capacity) 
         )
         if activity.state == Activity.State.PUBLISHED:
             reminders_schedule(activity=activity)
+    if (activity.starts_at, activity.ends_at) != (old_starts_at, old_ends_at) or (
+        activity.room_mode == "bbb" and old_room_mode != "bbb"
+    ):
+        bbb_meeting_schedule(activity=activity)
     if activity.capacity is None or (old_capacity is not None and activity.capacity > old_capacity):
         registration_promote_waitlist(activity=activity)
 

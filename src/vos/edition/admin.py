@@ -9,6 +9,7 @@ from vos.edition.models import (
     Slot,
     Theme,
 )
+from vos.edition.services import edition_add, edition_update, intention_text_publish
 
 
 class KeyDateInline(admin.TabularInline):
@@ -36,7 +37,16 @@ class EditionAdmin(admin.ModelAdmin):
     list_display = ["title", "start_date", "end_date", "time_zone", "moderation", "scheduling"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["facilitators"]
+    readonly_fields = ["created_at"]
     inlines = [KeyDateInline, PartnerEventInline, ThemeInline, ActivityTypeInline]
+
+    def save_model(self, request, obj, form, change):
+        # Through the services: a new edition gets its default activity types and a log
+        # entry, whichever way it was created.
+        if change:
+            edition_update(edition=obj, actor=request.user, changed=list(form.changed_data))
+        else:
+            edition_add(edition=obj, created_by=request.user)
 
 
 @admin.register(Slot)
@@ -47,4 +57,20 @@ class SlotAdmin(admin.ModelAdmin):
 
 @admin.register(IntentionText)
 class IntentionTextAdmin(admin.ModelAdmin):
+    """A new version is published through the service, which numbers it under a lock;
+    a published version stays as it was, since proposers accepted that very text."""
+
     list_display = ["version", "created_at"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["version", "bodies", "created_at"] if obj else []
+
+    def get_fields(self, request, obj=None):
+        return ["version", "bodies", "created_at"] if obj else ["bodies"]
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None and super().has_change_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        published = intention_text_publish(bodies=obj.bodies, actor=request.user)
+        obj.pk, obj.version, obj.created_at = published.pk, published.version, published.created_at

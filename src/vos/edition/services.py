@@ -16,10 +16,17 @@ from vos.edition.models import (
 from vos.person.models import User
 
 
-@transaction.atomic
 def edition_create(*, created_by: User | None = None, **fields) -> Edition:
     """Create an edition with the default activity types of real forums."""
-    edition = Edition(**fields)
+    return edition_add(edition=Edition(**fields), created_by=created_by)
+
+
+@transaction.atomic
+def edition_add(*, edition: Edition, created_by: User | None = None) -> Edition:
+    """Save a new edition built elsewhere (the admin's form) as ``edition_create`` does.
+
+    Side effects: the default activity types; a log entry.
+    """
     edition.full_clean()
     edition.save()
     ActivityType.objects.bulk_create(
@@ -27,6 +34,16 @@ def edition_create(*, created_by: User | None = None, **fields) -> Edition:
         for position, key in enumerate(DEFAULT_ACTIVITY_TYPES)
     )
     log_action(edition, actor=created_by, action="edition.create")
+    return edition
+
+
+@transaction.atomic
+def edition_update(*, edition: Edition, actor: User | None, changed: list[str]) -> Edition:
+    """Save an edited edition; the names of the changed fields go to the log."""
+    edition.full_clean()
+    edition.save()
+    if changed:
+        log_action(edition, actor=actor, action="edition.update", data={"fields": changed})
     return edition
 
 

@@ -31,9 +31,15 @@ def bbb_meeting(activity_id: int, secret: str) -> dict[str, str]:
     }
 
 
-def bbb_create_url(server: str, secret: str, *, activity_id: int, name: str) -> str:
+def bbb_create_url(
+    server: str, secret: str, *, activity_id: int, name: str, keep_empty_minutes: int = 0
+) -> str:
     meeting = bbb_meeting(activity_id, secret)
-    return bbb_url(server, secret, "create", {"name": name, **meeting})
+    parameters = {"name": name, **meeting}
+    if keep_empty_minutes:
+        # Created ahead of time, the meeting must outlive the wait for its first person.
+        parameters["meetingExpireIfNoUserJoinedInMinutes"] = str(keep_empty_minutes)
+    return bbb_url(server, secret, "create", parameters)
 
 
 def bbb_join_url(

@@ -2,6 +2,8 @@
 or an automatic Jitsi or BigBlueButton room; and who may see the way in, and when."""
 
 import datetime as dt
+import logging
+import urllib.request
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -10,10 +12,14 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import default_task_backend
 
 from vos.common.log import log_action
 from vos.room.models import Room, jitsi_room_name
-from vos.room.providers import bbb_join_url, jitsi_url
+from vos.room.providers import bbb_create_url, bbb_join_url, jitsi_url
+from vos.room.tasks import create_bbb_meeting
+
+logger = logging.getLogger(__name__)
 
 ROOM_MODES = ("none", "own", "pool", "jitsi", "bbb")
 
@@ -223,7 +229,7 @@ def join_access(
         return JoinAccess(state="ended")
     if not _may_enter(activity, user, role):
         return JoinAccess(state="register")
-    opens_at = activity.starts_at - dt.timedelta(minutes=activity.edition.link_lead_minutes)
+    opens_at = join_opens_at(activity)
     if activity.link_visibility != "public" and now < opens_at:
         return JoinAccess(state="later", opens_at=opens_at)
     room = activity.room
@@ -235,6 +241,50 @@ def join_access(
         passcode=room.passcode if room else "",
         dial_ins=list(room.dial_ins.all()) if room else [],
     )
+
+
+def join_opens_at(activity) -> dt.datetime:
+    """When the way into an activity's room opens: a few minutes before it starts."""
+    return activity.starts_at - dt.timedelta(minutes=activity.edition.link_lead_minutes)
+
+
+def bbb_meeting_schedule(*, activity) -> None:
+    """Queue the creation of an activity's BigBlueButton meeting for when its join window
+    opens, so that joining never waits for the BigBlueButton server."""
+    if activity.room_mode != "bbb" or activity.state != "published":
+        return
+    if not default_task_backend.supports_defer:
+        return  # a backend that runs tasks at once would create it far too early
+    now = timezone.now()
+    if activity.ends_at <= now:
+        return
+    moment = max(join_opens_at(activity), now)
+    transaction.on_commit(
+        lambda: create_bbb_meeting.using(run_after=moment).enqueue(activity_id=activity.pk)
+    )
+
+
+def bbb_meeting_create(*, activity) -> bool:
+    """Create the activity's meeting on the edition's BigBlueButton server (creating twice
+    is harmless). Kept open from the join window to the end, empty or not."""
+    edition = activity.edition
+    if not (edition.bbb_server and edition.bbb_secret):
+        return False
+    minutes = int((activity.ends_at - join_opens_at(activity)).total_seconds() // 60)
+    url = bbb_create_url(
+        edition.bbb_server,
+        edition.bbb_secret,
+        activity_id=activity.pk,
+        name=activity.title,
+        keep_empty_minutes=minutes,
+    )
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - an https API address set by facilitators
+            response.read()
+    except OSError:
+        logger.warning("BigBlueButton create failed for activity %s", activity.pk)
+        return False
+    return True
 
 
 def join_url_for(activity, user) -> str:

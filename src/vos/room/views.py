@@ -1,6 +1,4 @@
 import datetime as dt
-import logging
-import urllib.request
 import zoneinfo
 
 from django import forms
@@ -21,10 +19,7 @@ from vos.common.timezones import local_day_bounds
 from vos.edition.models import Edition
 from vos.edition.views import backoffice_edition
 from vos.room.models import Room
-from vos.room.providers import bbb_create_url
 from vos.room.services import activities_live_now, join_access, join_url_for, roles_for, room_move
-
-logger = logging.getLogger(__name__)
 
 
 @never_cache
@@ -42,8 +37,6 @@ def join(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if access.state != "open":
         messages.info(request, _("The way into this room is not open to you now."))
         return redirect(activity.get_absolute_url())
-    if activity.room_mode == "bbb":
-        _bbb_create(activity)
     # A plain redirect: the address is the provider's, not ours to check further.
     return HttpResponseRedirect(join_url_for(activity, request.user))
 
@@ -58,19 +51,6 @@ def shared_join(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         messages.info(request, _("The way into this room is not open to you now."))
         return redirect(room.edition.get_absolute_url())
     return HttpResponseRedirect(room.join_url)
-
-
-def _bbb_create(activity: Activity) -> None:
-    """BigBlueButton wants the meeting created before anyone joins; creating twice is harmless."""
-    edition = activity.edition
-    url = bbb_create_url(
-        edition.bbb_server, edition.bbb_secret, activity_id=activity.pk, name=activity.title
-    )
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - an https API address set by facilitators
-            response.read()
-    except OSError:
-        logger.warning("BigBlueButton create failed for activity %s", activity.pk)
 
 
 def happening_now(request: HttpRequest) -> HttpResponse:
