@@ -111,6 +111,8 @@ INSTALLED_APPS = [
     "vos.room",
     "vos.schedule",
     "vos.api",
+    "vos.home",
+    "vos.demo",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -5,6 +5,8 @@ from django.views.i18n import set_language
 
 from vos.api.v1 import api as api_v1
 from vos.common import views as common_views
+from vos.home.views import HomeView
+from vos.person import views as person_views
 from vos.registration.urls import feed_urlpatterns as registration_feeds
 
 # Outside the language prefix: machine endpoints and the language switch itself.
@@ -17,8 +19,8 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", common_views.HomeView.as_view(), name="home"),
-    path("time-zone/", common_views.time_zone_choose, name="time_zone"),
+    path("", HomeView.as_view(), name="home"),
+    path("time-zone/", person_views.time_zone_choose, name="time_zone"),
     path("accounts/", include("allauth.urls")),
     path("", include("vos.person.urls")),
     path("", include("vos.edition.urls")),

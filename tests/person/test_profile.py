@@ -217,3 +217,27 @@ def test_deleting_an_account_gives_its_places_to_the_waiting_list(
     assert Registration.objects.get().person == waiting
     assert Registration.objects.get().status == "confirmed"
     assert mailbox.wait_for(1)[0]["To"] == "next@example.org"
+
+
+def test_data_export_walks_every_declared_part(client):
+    from tests.factories import intention_text
+    from vos.edition.services import intention_accept
+
+    person = UserFactory()
+    intention_accept(person=person, intention_text=intention_text())
+    client.force_login(person)
+    data = json.loads(client.get(reverse("person.data_export")).content)
+    assert set(data) == {
+        "account",
+        "profile",
+        "api_tokens",
+        "actions",
+        "facilitation",
+        "intention_text_accepted",
+        "organizations_created",
+        "activities_organized",
+        "invitations_sent",
+        "registrations",
+        "reminders",
+    }
+    assert [item["version"] for item in data["intention_text_accepted"]] == [1]

@@ -6,3 +6,6 @@ class ActivityConfig(AppConfig):
     name = "vos.activity"
     label = "activity"
     verbose_name = _("Activities")
+
+    def ready(self) -> None:
+        from vos.activity import personal_data  # noqa: F401 - declares on import, once apps are ready

@@ -1,4 +1,7 @@
-"""Every write to an activity: proposing, editing, cancelling, moderating, inviting."""
+"""Every write to an activity: proposing, editing, cancelling, moderating, inviting.
+
+Side effects in other apps go through ``vos.activity.signals`` (registrants told of a new
+time or a cancellation, reminders scheduled, the waiting list promoted)."""
 
 import datetime as dt
 from dataclasses import dataclass, field
@@ -10,6 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vos.activity.models import Activity, Invitation, Organizer
+from vos.activity.signals import (
+    activity_cancelled,
+    activity_capacity_raised,
+    activity_moved,
+    activity_published,
+)
 from vos.activity.validators import (
     validate_activity_times,
     validate_editable,
@@ -184,9 +193,7 @@ def activity_propose(
 
 
 def _after_publish(activity: Activity) -> None:
-    from vos.registration.services import reminders_schedule
-
-    reminders_schedule(activity=activity)
+    activity_published.send(sender=Activity, activity=activity)
     bbb_meeting_schedule(activity=activity)
 
 
@@ -261,24 +268,18 @@ def _after_update(
     activity: Activity, old_starts_at, old_ends_at, old_capacity, old_room_mode
 ) -> None:
     """Registrants hear of a new time; a larger capacity goes to the waiting list."""
-    from vos.registration.services import (
-        registration_promote_waitlist,
-        registrations_notify_change,
-        reminders_schedule,
-    )
-
-    if (activity.starts_at, activity.ends_at) != (old_starts_at, old_ends_at):
-        registrations_notify_change(
-            activity=activity, old_starts_at=old_starts_at, old_ends_at=old_ends_at
+    moved = (activity.starts_at, activity.ends_at) != (old_starts_at, old_ends_at)
+    if moved:
+        activity_moved.send(
+            sender=Activity,
+            activity=activity,
+            old_starts_at=old_starts_at,
+            old_ends_at=old_ends_at,
         )
-        if activity.state == Activity.State.PUBLISHED:
-            reminders_schedule(activity=activity)
-    if (activity.starts_at, activity.ends_at) != (old_starts_at, old_ends_at) or (
-        activity.room_mode == "bbb" and old_room_mode != "bbb"
-    ):
+    if moved or (activity.room_mode == "bbb" and old_room_mode != "bbb"):
         bbb_meeting_schedule(activity=activity)
     if activity.capacity is None or (old_capacity is not None and activity.capacity > old_capacity):
-        registration_promote_waitlist(activity=activity)
+        activity_capacity_raised.send(sender=Activity, activity=activity)
 
 
 @transaction.atomic
@@ -306,9 +307,7 @@ def activity_cancel(*, activity: Activity, actor: User, reason: str) -> Activity
         action="activity.cancel",
         data={"reason": reason, "state": [previous, activity.state]},
     )
-    from vos.registration.services import registrations_notify_cancel
-
-    registrations_notify_cancel(activity=activity)
+    activity_cancelled.send(sender=Activity, activity=activity)
     return activity
 
 

@@ -6,3 +6,6 @@ class EditionConfig(AppConfig):
     name = "vos.edition"
     label = "edition"
     verbose_name = _("Editions")
+
+    def ready(self) -> None:
+        from vos.edition import personal_data  # noqa: F401 - declares on import, once apps are ready

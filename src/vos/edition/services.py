@@ -11,7 +11,10 @@ from vos.edition.models import (
     Edition,
     IntentionAcceptance,
     IntentionText,
+    KeyDate,
+    PartnerEvent,
     Slot,
+    Theme,
 )
 from vos.person.models import User
 
@@ -45,6 +48,29 @@ def edition_update(*, edition: Edition, actor: User | None, changed: list[str]) 
     if changed:
         log_action(edition, actor=actor, action="edition.update", data={"fields": changed})
     return edition
+
+
+@transaction.atomic
+def edition_add_details(
+    *,
+    edition: Edition,
+    themes: list[str] = (),
+    key_dates: list[tuple[str, dt.datetime]] = (),
+    partner_events: list[tuple[str, str]] = (),
+) -> None:
+    """Themes, dates to remember and partner events of an edition, each checked."""
+    position = edition.themes.count()
+    rows = [
+        *(
+            Theme(edition=edition, name=name, position=position + n)
+            for n, name in enumerate(themes)
+        ),
+        *(KeyDate(edition=edition, title=title, starts_at=when) for title, when in key_dates),
+        *(PartnerEvent(edition=edition, title=title, url=url) for title, url in partner_events),
+    ]
+    for row in rows:
+        row.full_clean()
+        row.save()
 
 
 @transaction.atomic

@@ -6,3 +6,6 @@ class OrganizationConfig(AppConfig):
     name = "vos.organization"
     label = "organization"
     verbose_name = _("Organizations")
+
+    def ready(self) -> None:
+        from vos.organization import personal_data  # noqa: F401 - declares on import, once apps are ready

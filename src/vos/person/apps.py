@@ -6,3 +6,6 @@ class PersonConfig(AppConfig):
     name = "vos.person"
     label = "person"
     verbose_name = _("People")
+
+    def ready(self) -> None:
+        from vos.person import personal_data  # noqa: F401 - declares on import, once apps are ready

@@ -2,20 +2,13 @@
 
 from typing import Any
 
+from allauth.account.models import EmailAddress
 from django.db import transaction
 
 from vos.common.timezones import canonical_zone
 from vos.person.models import ApiToken, User
-
-PROFILE_FIELDS = (
-    "display_name",
-    "country",
-    "time_zone",
-    "languages",
-    "preferred_language",
-    "bio",
-    "is_public",
-)
+from vos.person.personal_data import PROFILE_FIELDS
+from vos.person.registry import declarations
 
 
 @transaction.atomic
@@ -31,6 +24,17 @@ def person_update_profile(*, person: User, **fields: Any) -> User:
     return person
 
 
+@transaction.atomic
+def person_create_verified(
+    *, email: str, password: str, superuser: bool = False, **profile: Any
+) -> User:
+    """An account whose address is already verified (the demo, an import of a team)."""
+    create = User.objects.create_superuser if superuser else User.objects.create_user
+    person = create(email, password, **profile)
+    EmailAddress.objects.create(user=person, email=person.email, verified=True, primary=True)
+    return person
+
+
 def person_set_time_zone(*, person: User, time_zone: str) -> User:
     """Remember the zone a person picked; aliases are stored under their canonical name."""
     zone = canonical_zone(time_zone)
@@ -42,82 +46,25 @@ def person_set_time_zone(*, person: User, time_zone: str) -> User:
 
 
 def person_export_data(*, person: User) -> dict[str, Any]:
-    """Everything we keep about a person, as plain data for the download."""
-    from allauth.account.models import EmailAddress
-
-    return {
-        "account": {
-            "email": person.email,
-            "date_joined": person.date_joined.isoformat(),
-            "last_login": person.last_login.isoformat() if person.last_login else None,
-            "email_addresses": [
-                {"email": address.email, "verified": address.verified, "primary": address.primary}
-                for address in EmailAddress.objects.filter(user=person).order_by("email")
-            ],
-        },
-        "profile": {name: getattr(person, name) for name in PROFILE_FIELDS},
-        **_taking_part(person),
-    }
-
-
-def _taking_part(person: User) -> dict[str, Any]:
-    """What the person did on the forum: activities organized, registrations, settings."""
-    from vos.activity.models import Activity
-    from vos.registration.models import Registration, ReminderSettings
-
-    settings = ReminderSettings.objects.filter(person=person).first()
-    return {
-        "activities_organized": [
-            {
-                "id": a.pk,
-                "title": a.title,
-                "edition": a.edition.slug,
-                "starts_at": a.starts_at.isoformat(),
-                "state": a.state,
-            }
-            for a in Activity.objects.filter(organizers__person=person)
-            .select_related("edition")
-            .order_by("starts_at")
-        ],
-        "registrations": [
-            {
-                "activity": r.activity_id,
-                "title": r.activity.title,
-                "status": r.status,
-                "registered_at": r.created_at.isoformat(),
-            }
-            for r in Registration.objects.filter(person=person)
-            .select_related("activity")
-            .order_by("created_at")
-        ],
-        "reminders": {
-            "day_before": settings.remind_day_before if settings else True,
-            "shortly_before": settings.remind_shortly_before if settings else True,
-        },
-        "api_tokens": [
-            {
-                "name": t.name,
-                "begins_with": t.prefix,
-                "created_at": t.created_at.isoformat(),
-                "last_used_at": t.last_used_at.isoformat() if t.last_used_at else None,
-            }
-            for t in person.api_tokens.all()
-        ],
-    }
+    """Everything we keep about a person, as plain data for the download: each app's
+    declared part of it (see ``vos.person.registry``)."""
+    data: dict[str, Any] = {}
+    for declaration in declarations():
+        data.update(declaration.export(person))
+    return data
 
 
 @transaction.atomic
 def person_delete(*, person: User) -> None:
     """Delete the account and everything that belongs only to it.
 
-    Registrations are cancelled first, so that freed places go to the waiting lists.
-    Activities the person organized stay on the program (they belong to the forum).
+    Each app first erases or hands on its part as it declared (registrations are
+    cancelled so that freed places go to the waiting lists; activities the person
+    organized stay on the program, as they belong to the forum).
     """
-    from vos.registration.models import Registration
-    from vos.registration.services import registration_cancel
-
-    for registration in Registration.objects.filter(person=person).select_related("activity"):
-        registration_cancel(activity=registration.activity, person=person)
+    for declaration in declarations():
+        if declaration.erase is not None:
+            declaration.erase(person)
     person.delete()
 
 

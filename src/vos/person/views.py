@@ -1,11 +1,13 @@
 import json
+from urllib.parse import quote
 
 from django import forms
+from django.conf import settings as django_settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +15,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, FormView, UpdateView, View
 
+from vos.common.forms import TimeZoneForm
+from vos.common.http import safe_next
 from vos.common.locales import country_name, language_name
 from vos.common.timezones import zone_choices, zone_label
 from vos.person.forms import AccountDeleteForm, ProfileForm
@@ -22,6 +26,7 @@ from vos.person.services import (
     api_token_revoke,
     person_delete,
     person_export_data,
+    person_set_time_zone,
     person_update_profile,
 )
 
@@ -129,4 +134,41 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
         "person/api_tokens.html",
         {"tokens": request.user.api_tokens.all(), "form": form, "new_token": new_token},
         status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+def time_zone_choose(request: HttpRequest) -> HttpResponse:
+    """Pick the zone in which every time is shown; kept in a cookie and the profile."""
+    if request.method == "POST":
+        form = TimeZoneForm(request.POST)
+        if form.is_valid():
+            zone = form.cleaned_data["time_zone"]
+            if request.user.is_authenticated:
+                person_set_time_zone(person=request.user, time_zone=zone)
+            response = HttpResponseRedirect(safe_next(request))
+            response.set_cookie(
+                django_settings.TIME_ZONE_COOKIE,
+                quote(zone, safe=""),
+                max_age=365 * 24 * 3600,
+                samesite="Lax",
+                secure=request.is_secure(),
+            )
+            messages.success(request, _("Times are now shown in %(zone)s.") % {"zone": zone})
+            return response
+    else:
+        form = TimeZoneForm(initial={"time_zone": request.time_zone})
+    query = request.GET.get("q", "").strip().lower()
+    choices = zone_choices()
+    matches = [c for c in choices if query in c[1].lower()] if query else []
+    return render(
+        request,
+        "person/time_zone.html",
+        {
+            "form": form,
+            "zone_choices": choices,
+            "query": query,
+            "matches": matches[:50],
+            "next": safe_next(request),
+        },
+        status=400 if form.errors else 200,
     )

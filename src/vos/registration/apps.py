@@ -6,3 +6,7 @@ class RegistrationConfig(AppConfig):
     name = "vos.registration"
     label = "registration"
     verbose_name = _("Registrations")
+
+    def ready(self) -> None:
+        # Imported once apps are ready: they declare personal data and connect receivers.
+        from vos.registration import personal_data, receivers  # noqa: F401

@@ -4,6 +4,11 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from vos.demo.activities import demo_activities
+from vos.demo.editions import demo_editions
+from vos.demo.people import FACILITATORS, demo_people
+from vos.person.models import User
+
 
 class Command(BaseCommand):
     help = "Create the demo forum: people, five editions and their programs."
@@ -16,11 +21,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, if_empty: bool, **options):
-        from vos.activity.demo import demo_activities
-        from vos.edition.demo import demo_editions
-        from vos.person.demo import FACILITATORS, demo_people
-        from vos.person.models import User
-
         if if_empty and User.objects.exists():
             self.stdout.write(_("The site already has data; the demo forum was not loaded."))
             return

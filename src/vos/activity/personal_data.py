@@ -1,0 +1,30 @@
+"""Activities a person organizes or proposed, and invitations they sent. The activities
+stay on the program when the account goes (they belong to the forum): the organizer row
+goes with the account, the proposer and the inviter are forgotten (SET_NULL)."""
+
+from vos.activity.models import Activity, Invitation, Organizer
+from vos.person.registry import PersonalData, declare
+
+
+def _export(person) -> dict:
+    return {
+        "activities_organized": [
+            {
+                "id": activity.pk,
+                "title": activity.title,
+                "edition": activity.edition.slug,
+                "starts_at": activity.starts_at.isoformat(),
+                "state": activity.state,
+            }
+            for activity in Activity.objects.filter(organizers__person=person)
+            .select_related("edition")
+            .order_by("starts_at")
+        ],
+        "invitations_sent": [
+            {"activity": invitation.activity_id, "email": invitation.email}
+            for invitation in Invitation.objects.filter(invited_by=person).order_by("pk")
+        ],
+    }
+
+
+declare(PersonalData(app="activity", models=(Activity, Organizer, Invitation), export=_export))
