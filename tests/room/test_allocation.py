@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from tests.factories import intention_text, make_activity, make_edition
 from vos.activity.models import Activity
+from vos.activity.services.rooms import RoomChoice, busy_room_ids, room_assign
 from vos.room.models import Room
-from vos.room.services import RoomChoice, busy_room_ids, room_assign
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from tests.factories import UserFactory, intention_text, make_activity, make_edition
 from vos.activity.models import Activity
 from vos.activity.services import activity_decide
-from vos.room.tasks import create_bbb_meeting
+from vos.activity.tasks import create_bbb_meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +77,7 @@ def test_publishing_queues_the_creation_for_when_the_join_window_opens(
     activity, facilitator = bbb_activity
     with django_capture_on_commit_callbacks(execute=True):
         activity_decide(activity=activity, facilitator=facilitator, decision="publish")
-    tasks = DBTaskResult.objects.filter(task_path="vos.room.tasks.create_bbb_meeting")
+    tasks = DBTaskResult.objects.filter(task_path="vos.activity.tasks.create_bbb_meeting")
     assert [(task.args_kwargs["kwargs"], task.run_after) for task in tasks] == [
         (
             {"activity_id": activity.pk},

@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from tests.factories import UserFactory, intention_text, make_activity, make_edition
 from tests.race import race
 from vos.activity.models import Activity
+from vos.activity.services.rooms import room_move
 from vos.room.models import Room
-from vos.room.services import room_move
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

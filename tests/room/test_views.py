@@ -65,7 +65,7 @@ def test_automatic_jitsi_room_is_stable_and_unguessable(client, edition):
     assert activity.jitsi_name.startswith("vos-")
     assert len(activity.jitsi_name) == 26
     name = activity.jitsi_name
-    from vos.room.services import RoomChoice, room_assign
+    from vos.activity.services.rooms import RoomChoice, room_assign
 
     room_assign(activity=activity, choice=RoomChoice(mode="jitsi"))
     assert activity.jitsi_name == name

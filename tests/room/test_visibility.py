@@ -6,10 +6,10 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from tests.factories import UserFactory, intention_text, make_activity, make_edition
+from vos.activity.access import join_access
 from vos.activity.models import Activity
 from vos.registration.services import registration_create, reminder_settings_for
 from vos.room.models import DialIn, Room
-from vos.room.services import join_access
 
 pytestmark = pytest.mark.django_db
 

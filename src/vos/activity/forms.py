@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vos.activity.models import Activity
 from vos.activity.services import ActivityData
+from vos.activity.services.rooms import RoomChoice, pool_room_available
 from vos.activity.validators import validate_activity_times
 from vos.common.dates import format_local
 from vos.common.forms import TimeZoneField, WallClockField
@@ -23,7 +24,6 @@ from vos.edition.queries import slots_with_places_left
 from vos.organization.models import Organization
 from vos.organization.services import OrganizationData
 from vos.room.models import Room
-from vos.room.services import RoomChoice, pool_room_available
 from vos.room.validators import validate_zoom_meeting_id, web_address
 
 DURATIONS = [(minutes, minutes) for minutes in range(30, 8 * 60 + 1, 15)]

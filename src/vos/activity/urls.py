@@ -1,6 +1,6 @@
 from django.urls import path
 
-from vos.activity.views import orga, proposer, public
+from vos.activity.views import orga, proposer, public, rooms
 
 urlpatterns = [
     path("editions/<slug:slug>/program/", public.program, name="activity.program"),
@@ -46,4 +46,9 @@ urlpatterns = [
         orga.activity_flags,
         name="activity.orga_flags",
     ),
+    # The rooms of activities; the names say "room" as the addresses do.
+    path("editions/<slug:slug>/activities/<int:pk>/join/", rooms.join, name="room.join"),
+    path("now/", rooms.happening_now, name="room.now"),
+    path("orga/<slug:slug>/rooms/", rooms.rooms_timeline, name="room.timeline"),
+    path("orga/<slug:slug>/activities/<int:pk>/move/", rooms.room_move_view, name="room.move"),
 ]

@@ -9,7 +9,6 @@ from vos.common.http import safe_next
 from vos.edition.models import Edition
 from vos.edition.queries import editions_for_list, intention_text_current
 from vos.edition.services import intention_accept
-from vos.room.services import shared_rooms
 
 
 def backoffice_edition(request: HttpRequest, slug: str) -> Edition:
@@ -37,7 +36,6 @@ def edition_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "can_propose": request.user.has_perm("activity.propose", edition)
             or (not request.user.is_authenticated and edition.proposals_are_open()),
             "is_facilitator": request.user.has_perm("edition.view_backoffice", edition),
-            "shared_rooms": shared_rooms(edition, request.user),
         },
     )
 

@@ -6,10 +6,10 @@ import zoneinfo
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from vos.activity.access import join_access
 from vos.activity.models import Activity, Organizer
 from vos.person.models import User
 from vos.registration.models import Registration
-from vos.room.services import join_access
 
 
 def registration_of(activity: Activity, person: User) -> Registration | None:

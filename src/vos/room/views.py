@@ -1,44 +1,12 @@
-import datetime as dt
-import zoneinfo
+"""The way into an edition's shared rooms."""
 
-from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils import timezone
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
 
-from vos.activity.models import Activity
-from vos.common.timezones import local_day_bounds
-from vos.edition.models import Edition
-from vos.edition.views import backoffice_edition
 from vos.room.models import Room
-from vos.room.services import activities_live_now, join_access, join_url_for, roles_for, room_move
-
-
-@never_cache
-def join(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    """Send an allowed person to the room; everyone else back to the activity page.
-
-    Provider addresses are never written in pages: this is the only way in.
-    """
-    activity = get_object_or_404(
-        Activity.objects.select_related("edition", "room"), pk=pk, edition__slug=slug
-    )
-    if not request.user.has_perm("activity.view", activity):
-        raise Http404
-    access = join_access(activity, request.user)
-    if access.state != "open":
-        messages.info(request, _("The way into this room is not open to you now."))
-        return redirect(activity.get_absolute_url())
-    # A plain redirect: the address is the provider's, not ours to check further.
-    return HttpResponseRedirect(join_url_for(activity, request.user))
 
 
 @never_cache
@@ -51,81 +19,3 @@ def shared_join(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         messages.info(request, _("The way into this room is not open to you now."))
         return redirect(room.edition.get_absolute_url())
     return HttpResponseRedirect(room.join_url)
-
-
-def happening_now(request: HttpRequest) -> HttpResponse:
-    now = timezone.now()
-    activities = list(activities_live_now(now))
-    roles = roles_for(request.user, activities)
-    rows = [
-        {
-            "activity": activity,
-            "access": join_access(activity, request.user, now=now, role=roles.get(activity.pk)),
-        }
-        for activity in activities
-    ]
-    return render(request, "room/now.html", {"rows": rows})
-
-
-class MoveForm(forms.Form):
-    room = forms.ModelChoiceField(label=gettext_lazy("Move to"), queryset=Room.objects.none())
-
-    def __init__(self, *args, edition: Edition, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["room"].queryset = edition.rooms.filter(kind=Room.Kind.POOL)
-
-
-@login_required
-def rooms_timeline(request: HttpRequest, slug: str) -> HttpResponse:
-    """Each pool room's day, in the facilitator's zone, with a way to move activities."""
-    edition = backoffice_edition(request, slug)
-    zone = zoneinfo.ZoneInfo(request.time_zone)
-    try:
-        day = dt.date.fromisoformat(request.GET.get("day", ""))
-    except ValueError:
-        day = timezone.localtime(edition.starts_at, zone).date()
-    day_start, day_end = local_day_bounds(day, zone)
-    rooms = list(edition.rooms.filter(kind=Room.Kind.POOL))
-    activities = Activity.objects.filter(
-        edition=edition,
-        room__in=rooms,
-        state__in=Activity.HOLDS_PLACE,
-        starts_at__lt=day_end,
-        ends_at__gt=day_start,
-    ).order_by("starts_at")
-    by_room: dict[int, list[Activity]] = {room.pk: [] for room in rooms}
-    for activity in activities:
-        by_room[activity.room_id].append(activity)
-    return render(
-        request,
-        "room/timeline.html",
-        {
-            "edition": edition,
-            "day": day,
-            "previous_day": day - dt.timedelta(days=1),
-            "next_day": day + dt.timedelta(days=1),
-            "rows": [{"room": room, "activities": by_room[room.pk]} for room in rooms],
-            "move_form": MoveForm(edition=edition),
-        },
-    )
-
-
-@login_required
-@require_POST
-def room_move_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    edition = backoffice_edition(request, slug)
-    activity = get_object_or_404(Activity, pk=pk, edition=edition)
-    form = MoveForm(request.POST, edition=edition)
-    if form.is_valid():
-        try:
-            room_move(activity=activity, room=form.cleaned_data["room"], facilitator=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(
-                request, _("The activity is now in %(room)s.") % {"room": form.cleaned_data["room"]}
-            )
-    else:
-        messages.error(request, _("Choose a room."))
-    day = timezone.localtime(activity.starts_at, zoneinfo.ZoneInfo(request.time_zone)).date()
-    return redirect(f"{reverse('room.timeline', kwargs={'slug': slug})}?day={day.isoformat()}")

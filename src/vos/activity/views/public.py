@@ -155,20 +155,8 @@ def _visible_activity(request: HttpRequest, slug: str, pk: int) -> Activity:
 
 def activity_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     activity = _visible_activity(request, slug, pk)
-    from vos.registration.queries import confirmed_count, registration_of
-    from vos.registration.services import waitlist_position
-
     cities = [(None, name) for name in WORLD_CITIES]
-    from vos.room.services import join_access
-
-    registration = registration_of(activity, request.user)
     context = {
-        "join": join_access(activity, request.user),
-        "registration": registration,
-        "waitlist_position": waitlist_position(registration) if registration else None,
-        "confirmed_count": confirmed_count(activity),
-        "can_register": activity.state == Activity.State.PUBLISHED
-        and activity.ends_at > timezone.now(),
         "activity": activity,
         "edition": activity.edition,
         "other_zones": local_times(activity.starts_at, activity.ends_at, cities),

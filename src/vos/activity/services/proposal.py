@@ -1,4 +1,4 @@
-"""Every write to an activity: proposing, editing, cancelling, moderating, inviting.
+"""Proposing, editing and cancelling an activity.
 
 Side effects in other apps go through ``vos.activity.signals`` (registrants told of a new
 time or a cancellation, reminders scheduled, the waiting list promoted)."""
@@ -12,7 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from vos.activity.models import Activity, Invitation, Organizer
+from vos.activity.models import Activity, Organizer
+from vos.activity.services.invitation import invitation_create
+from vos.activity.services.rooms import RoomChoice, bbb_meeting_schedule, room_assign, room_recheck
 from vos.activity.signals import (
     activity_cancelled,
     activity_capacity_raised,
@@ -28,11 +30,9 @@ from vos.common.log import log_action
 from vos.edition.models import ActivityType, Edition, IntentionText, Slot, Theme
 from vos.edition.queries import intention_text_current
 from vos.edition.services import intention_accept
-from vos.mail.services import mail_to_person
 from vos.organization.models import Organization
 from vos.organization.services import OrganizationData, organization_get_or_create
 from vos.person.models import User
-from vos.room.services import RoomChoice, bbb_meeting_schedule, room_assign, room_recheck
 
 
 @dataclass
@@ -188,11 +188,11 @@ def activity_propose(
     for email in data.co_organizer_emails:
         invitation_create(activity=activity, email=email, invited_by=proposer)
     if publish_now:
-        _after_publish(activity)
+        after_publish(activity)
     return activity
 
 
-def _after_publish(activity: Activity) -> None:
+def after_publish(activity: Activity) -> None:
     activity_published.send(sender=Activity, activity=activity)
     bbb_meeting_schedule(activity=activity)
 
@@ -309,143 +309,3 @@ def activity_cancel(*, activity: Activity, actor: User, reason: str) -> Activity
     )
     activity_cancelled.send(sender=Activity, activity=activity)
     return activity
-
-
-# Moderation: which decisions apply to which states, and what they lead to.
-DECISIONS = {
-    "publish": (
-        (
-            Activity.State.PROPOSED,
-            Activity.State.CHANGES_REQUESTED,
-            Activity.State.UNPUBLISHED,
-            Activity.State.DECLINED,
-        ),
-        Activity.State.PUBLISHED,
-    ),
-    "request_changes": (
-        (Activity.State.PROPOSED, Activity.State.PUBLISHED),
-        Activity.State.CHANGES_REQUESTED,
-    ),
-    "decline": (
-        (Activity.State.PROPOSED, Activity.State.CHANGES_REQUESTED),
-        Activity.State.DECLINED,
-    ),
-    "unpublish": ((Activity.State.PUBLISHED,), Activity.State.UNPUBLISHED),
-}
-NEEDS_MESSAGE = {"request_changes", "decline", "unpublish"}
-
-
-@transaction.atomic
-def activity_decide(
-    *, activity: Activity, facilitator: User, decision: str, message: str = ""
-) -> Activity:
-    """A facilitator publishes, asks for changes, declines or unpublishes an activity.
-
-    Side effects: a log entry; an email to each organizer in their language and zone.
-    """
-    if decision not in DECISIONS:
-        raise ValidationError(_("Unknown decision."))
-    activity = Activity.objects.select_for_update().select_related("edition").get(pk=activity.pk)
-    sources, target = DECISIONS[decision]
-    if activity.state not in sources:
-        raise ValidationError(
-            _("This decision does not apply to an activity that is %(state)s.")
-            % {"state": activity.get_state_display()},
-            code="wrong_state",
-        )
-    message = message.strip()
-    if decision in NEEDS_MESSAGE and not message:
-        raise ValidationError({"message": _("Please write a message for the organizers.")})
-    previous = activity.state
-    activity.state = target
-    activity.decision_message = message
-    activity.updated_at = timezone.now()
-    if target == Activity.State.PUBLISHED and activity.published_at is None:
-        activity.published_at = activity.updated_at
-    activity.save(update_fields=["state", "decision_message", "updated_at", "published_at"])
-    log_action(
-        activity,
-        actor=facilitator,
-        action=f"activity.{decision}",
-        data={"state": [previous, target], "message": message},
-    )
-    for organizer in activity.organizers.select_related("person"):
-        mail_to_person(
-            person=organizer.person,
-            template="activity/email/decision",
-            context={"activity": activity, "message": message, "decision": decision},
-        )
-    if target == Activity.State.PUBLISHED:
-        _after_publish(activity)
-    return activity
-
-
-@transaction.atomic
-def activity_set_flags(
-    *,
-    activity: Activity,
-    facilitator: User,
-    is_official: bool | None = None,
-    is_featured: bool | None = None,
-) -> Activity:
-    """Mark an activity as the facilitation team's own, or feature it on the home page."""
-    activity = Activity.objects.select_for_update().get(pk=activity.pk)
-    changes = {}
-    for name, value in (("is_official", is_official), ("is_featured", is_featured)):
-        if value is not None and getattr(activity, name) != value:
-            changes[name] = [getattr(activity, name), value]
-            setattr(activity, name, value)
-    if changes:
-        activity.save(update_fields=list(changes))
-        log_action(activity, actor=facilitator, action="activity.flags", data=changes)
-    return activity
-
-
-def invitation_create(*, activity: Activity, email: str, invited_by: User) -> Invitation:
-    """Invite a co-organizer by email. Side effect: the invitation email."""
-    email = email.strip().lower()
-    invitation, created = Invitation.objects.get_or_create(
-        activity=activity, email=email, defaults={"invited_by": invited_by}
-    )
-    if created:
-        log_action(activity, actor=invited_by, action="activity.invite", data={"email": email})
-        recipient = User.objects.filter(email__iexact=email).first()
-        mail_to_person(
-            person=recipient
-            or _Stranger(email=email, preferred_language=invited_by.preferred_language),
-            template="activity/email/invitation",
-            context={"activity": activity, "invitation": invitation, "inviter": invited_by},
-            email=email,
-        )
-    return invitation
-
-
-@dataclass
-class _Stranger:
-    """Someone invited by email who has no account yet."""
-
-    email: str
-    preferred_language: str
-    time_zone: str = ""
-    display_name: str = ""
-
-
-@transaction.atomic
-def invitation_accept(*, invitation: Invitation, person: User) -> Organizer:
-    """Accept an invitation: the person now appears among the organizers."""
-    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
-    if invitation.accepted_at is not None:
-        raise ValidationError(_("This invitation has already been accepted."))
-    validate_editable(invitation.activity.edition)
-    invitation.accepted_at = timezone.now()
-    invitation.save(update_fields=["accepted_at"])
-    organizer, _created = Organizer.objects.get_or_create(
-        activity=invitation.activity, person=person
-    )
-    log_action(
-        invitation.activity,
-        actor=person,
-        action="activity.invitation_accept",
-        data={"email": invitation.email},
-    )
-    return organizer
