@@ -34,8 +34,10 @@ lint: $(TEST_STAMP)
 	$(BIN)/ruff check src tests bench docs
 	$(BIN)/ruff format --check src tests bench docs
 
-# What CI checks besides the tests: lint, formatting, migrations in step with the models.
+# What CI checks besides the tests: lint and formatting, the import rule (import-linter's
+# contracts in pyproject.toml), migrations in step with the models.
 check: lint
+	$(BIN)/lint-imports
 	$(BIN)/vos makemigrations --check --dry-run
 
 format: $(TEST_STAMP)

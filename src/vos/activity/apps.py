@@ -8,4 +8,4 @@ class ActivityConfig(AppConfig):
     verbose_name = _("Activities")
 
     def ready(self) -> None:
-        from vos.activity import personal_data  # noqa: F401 - declares on import, once apps are ready
+        from vos.activity import personal_data  # noqa: F401, PLC0415 - declares on import, once apps are ready

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vos.activity.models import Activity
+from vos.activity.queries import slots_with_places_left
 from vos.activity.services import ActivityData
 from vos.activity.services.rooms import RoomChoice, pool_room_available
 from vos.activity.validators import validate_activity_times
@@ -20,7 +21,6 @@ from vos.common.timezones import (
     make_aware_strict,
 )
 from vos.edition.models import Edition, Slot
-from vos.edition.queries import slots_with_places_left
 from vos.organization.models import Organization
 from vos.organization.services import OrganizationData
 from vos.room.models import Room

@@ -3,13 +3,15 @@
 import datetime as dt
 import zoneinfo
 
+from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from vos.activity.models import Activity, Organizer
 from vos.common.timezones import local_day_bounds
-from vos.edition.models import Edition
+from vos.edition.models import Edition, Slot
+from vos.organization.models import Organization
 
 
 def with_relations(activities: QuerySet[Activity]) -> QuerySet[Activity]:
@@ -43,8 +45,6 @@ def activities_search(activities: QuerySet[Activity], text: str) -> QuerySet[Act
     if not text:
         return activities
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchVector
-
         vector = (
             SearchVector("title", weight="A", config="simple")
             + SearchVector("summary", weight="B", config="simple")
@@ -150,7 +150,6 @@ def activities_of_person(person) -> QuerySet[Activity]:
 
 def activities_for_backoffice_export(edition: Edition) -> QuerySet[Activity]:
     """Every activity of the edition with its registration counts, in a fixed number of queries."""
-    from django.db.models import Count
 
     return (
         with_relations(Activity.objects.filter(edition=edition))
@@ -168,9 +167,6 @@ def activities_for_backoffice_export(edition: Edition) -> QuerySet[Activity]:
 
 
 def organizations_for_backoffice_export(edition: Edition):
-    from django.db.models import Count
-
-    from vos.organization.models import Organization
 
     return (
         Organization.objects.filter(activities__edition=edition)
@@ -179,3 +175,14 @@ def organizations_for_backoffice_export(edition: Edition):
         )
         .order_by("name")
     )
+
+
+def slots_with_places_left(edition: Edition) -> list[Slot]:
+    """The edition's slots, each with ``places_left`` counted in one query."""
+    slots = edition.slots.annotate(
+        taken=Count("activities", filter=Q(activities__state__in=Activity.HOLDS_PLACE))
+    ).order_by("starts_at")
+    result = list(slots)
+    for slot in result:
+        slot.places_left = max(slot.places - slot.taken, 0)
+    return result

@@ -3,6 +3,7 @@ is the contract. Reads are public and need no token; writes need a personal toke
 through the same services and permission rules as the web pages."""
 
 import datetime as dt
+import hashlib
 from typing import Literal
 
 from django.conf import settings
@@ -29,6 +30,7 @@ from vos.organization.models import Organization
 from vos.person.models import User
 from vos.person.services import api_token_authenticate
 from vos.registration.services import registration_cancel, registration_create
+from vos.room.models import Room
 
 
 class TokenAuth(HttpBearer):
@@ -59,7 +61,6 @@ class TokenThrottle(SimpleRateThrottle):
         header = request.headers.get("Authorization")
         if not header:
             return None
-        import hashlib
 
         return self.cache_format % {
             "scope": self.scope,
@@ -363,7 +364,6 @@ def list_themes(request, slug: str):
 )
 def list_rooms(request, slug: str):
     """The public part of the edition's rooms: names and services, never links or codes."""
-    from vos.room.models import Room
 
     edition = get_object_or_404(Edition, slug=slug)
     return list(edition.rooms.filter(kind__in=[Room.Kind.SHARED, Room.Kind.POOL]))

@@ -5,12 +5,16 @@ import datetime as dt
 import random
 import zoneinfo
 
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
 from vos.activity.models import Activity, Organizer
 from vos.common.log import log_action
 from vos.edition.models import Edition
 from vos.edition.queries import intention_text_current
 from vos.organization.models import Organization
 from vos.person.models import User
+from vos.room.services import RoomChoice, room_assign
 
 ORGANIZATIONS = [
     ("Red de Economía Solidaria del Sur", "AR", "https://example.org/ress"),
@@ -435,10 +439,6 @@ def _fill_slots(edition: Edition, people: list[User], rng, organizations) -> int
 
 def _pool_room(activity: Activity) -> None:
     """A room from the pool when one is free; otherwise the activity waits for one."""
-    from django.core.exceptions import ValidationError
-    from django.db import transaction
-
-    from vos.room.services import RoomChoice, room_assign
 
     try:
         with transaction.atomic():

@@ -8,6 +8,7 @@ from django.utils import timezone
 from vos.edition.models import Edition, IntentionText, KeyDate, PartnerEvent, Theme
 from vos.edition.services import edition_create, edition_create_slots, intention_text_publish
 from vos.person.models import User
+from vos.room.models import DialIn, Room
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 
@@ -151,7 +152,6 @@ def demo_editions(facilitators: list[User], now: dt.datetime | None = None) -> l
 
 def _rooms(edition: Edition) -> None:
     """The forum's video accounts: two shared rooms and a pool of five for activities."""
-    from vos.room.models import DialIn, Room
 
     if edition.rooms.exists():
         return

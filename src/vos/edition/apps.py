@@ -8,4 +8,4 @@ class EditionConfig(AppConfig):
     verbose_name = _("Editions")
 
     def ready(self) -> None:
-        from vos.edition import personal_data  # noqa: F401 - declares on import, once apps are ready
+        from vos.edition import personal_data  # noqa: F401, PLC0415 - declares on import, once apps are ready

@@ -3,7 +3,7 @@ import datetime as dt
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from vos.edition.models import Edition, IntentionText, KeyDate, Slot
+from vos.edition.models import Edition, IntentionText, KeyDate
 
 
 def intention_text_current() -> IntentionText | None:
@@ -39,18 +39,3 @@ def edition_for_home(now: dt.datetime | None = None) -> Edition | None:
 def editions_open_for_proposals(now: dt.datetime | None = None) -> list[Edition]:
     now = now or timezone.now()
     return [e for e in Edition.objects.order_by("start_date") if e.proposals_are_open(now)]
-
-
-def slots_with_places_left(edition: Edition) -> list[Slot]:
-    """The edition's slots, each with ``places_left`` counted in one query."""
-    from django.db.models import Count, Q
-
-    from vos.activity.models import Activity
-
-    slots = edition.slots.annotate(
-        taken=Count("activities", filter=Q(activities__state__in=Activity.HOLDS_PLACE))
-    ).order_by("starts_at")
-    result = list(slots)
-    for slot in result:
-        slot.places_left = max(slot.places - slot.taken, 0)
-    return result

@@ -2,21 +2,25 @@
 
 import datetime as dt
 import logging
+import zoneinfo
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.message import EmailMessage
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django_tasks import default_task_backend
 
+from vos.common.timezones import canonical_zone
 from vos.mail.models import OutboxMessage
+from vos.mail.tasks import send_outbox_message
 
 logger = logging.getLogger(__name__)
 
 
 def outbox_add(*, message: EmailMessage) -> OutboxMessage:
     """Store a message and queue its sending once the surrounding transaction commits."""
-    from vos.mail.tasks import send_outbox_message
 
     html_body = ""
     for content, mimetype in getattr(message, "alternatives", []) or []:
@@ -86,9 +90,6 @@ def outbox_send(*, message_id: int) -> str:
 
 
 def _schedule_retry(*, message_id: int, attempts: int) -> None:
-    from django_tasks import default_task_backend
-
-    from vos.mail.tasks import send_outbox_message
 
     if default_task_backend.supports_defer:
         send_outbox_message.using(run_after=timezone.now() + _retry_delay(attempts)).enqueue(
@@ -99,7 +100,6 @@ def _schedule_retry(*, message_id: int, attempts: int) -> None:
 
 def outbox_retry_due() -> int:
     """Queue again every message still waiting; for a periodic job or a manual nudge."""
-    from vos.mail.tasks import send_outbox_message
 
     ids = list(
         OutboxMessage.objects.filter(status=OutboxMessage.Status.QUEUED).values_list(
@@ -117,12 +117,6 @@ def mail_to_person(*, person, template: str, context: dict, email: str | None = 
     ``template`` names three templates: ``<template>_subject.txt``, ``<template>.txt`` and
     ``<template>.html``. Sent once the surrounding transaction commits.
     """
-    import zoneinfo
-
-    from django.template.loader import render_to_string
-    from django.utils import translation
-
-    from vos.common.timezones import canonical_zone
 
     language = getattr(person, "preferred_language", None) or settings.LANGUAGE_CODE
     zone = canonical_zone(getattr(person, "time_zone", "")) or settings.VOS_DEFAULT_TIME_ZONE

@@ -8,4 +8,4 @@ class OrganizationConfig(AppConfig):
     verbose_name = _("Organizations")
 
     def ready(self) -> None:
-        from vos.organization import personal_data  # noqa: F401 - declares on import, once apps are ready
+        from vos.organization import personal_data  # noqa: F401, PLC0415 - declares on import, once apps are ready

@@ -8,4 +8,4 @@ class PersonConfig(AppConfig):
     verbose_name = _("People")
 
     def ready(self) -> None:
-        from vos.person import personal_data  # noqa: F401 - declares on import, once apps are ready
+        from vos.person import personal_data  # noqa: F401, PLC0415 - declares on import, once apps are ready

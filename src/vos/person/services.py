@@ -1,10 +1,16 @@
 """Every write to a person's account and profile."""
 
+import hashlib
+import secrets
 from typing import Any
 
 from allauth.account.models import EmailAddress
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from vos.common.log import log_action
 from vos.common.timezones import canonical_zone
 from vos.person.models import ApiToken, User
 from vos.person.personal_data import PROFILE_FIELDS
@@ -72,7 +78,6 @@ TOKEN_PREFIX = "vos_"
 
 
 def _token_hash(token: str) -> str:
-    import hashlib
 
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -80,15 +85,9 @@ def _token_hash(token: str) -> str:
 @transaction.atomic
 def api_token_create(*, person: User, name: str) -> tuple[ApiToken, str]:
     """A new API token; returns the row and the token itself, which is never stored."""
-    import secrets
-
-    from vos.common.log import log_action
 
     name = name.strip()
     if not name:
-        from django.core.exceptions import ValidationError
-        from django.utils.translation import gettext as _
-
         raise ValidationError(
             {"name": _("Give the token a name, such as the app that will use it.")}
         )
@@ -101,7 +100,6 @@ def api_token_create(*, person: User, name: str) -> tuple[ApiToken, str]:
 
 
 def api_token_revoke(*, person: User, token_id: int) -> bool:
-    from vos.common.log import log_action
 
     deleted, _details = ApiToken.objects.filter(person=person, pk=token_id).delete()
     if deleted:
@@ -111,7 +109,6 @@ def api_token_revoke(*, person: User, token_id: int) -> bool:
 
 def api_token_authenticate(token: str) -> User | None:
     """The active person behind a bearer token, or None."""
-    from django.utils import timezone
 
     if not token or not token.startswith(TOKEN_PREFIX):
         return None

@@ -7,12 +7,14 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import default_task_backend
 
 from vos.activity.models import Activity
 from vos.common.log import log_action, log_for
 from vos.mail.services import mail_to_person
 from vos.person.models import User
-from vos.registration.models import Registration, ReminderSent, ReminderSettings
+from vos.registration.models import Registration, ReminderSent, ReminderSettings, _feed_token
+from vos.registration.tasks import send_activity_reminders
 
 DAY_BEFORE = dt.timedelta(hours=24)
 SHORTLY_BEFORE = dt.timedelta(minutes=15)
@@ -162,7 +164,6 @@ def reminder_settings_update(
 
 def feed_token_regenerate(*, person: User) -> ReminderSettings:
     """A new secret address for the personal calendar feed; the old one stops working."""
-    from vos.registration.models import _feed_token
 
     settings = reminder_settings_for(person)
     settings.feed_token = _feed_token()
@@ -251,9 +252,6 @@ def _send_reminder(registration: Registration, kind: str, starts_at: dt.datetime
 
 def reminders_schedule(*, activity: Activity) -> None:
     """Queue the reminder runs of an activity for 24 hours and 15 minutes before it."""
-    from django_tasks import default_task_backend
-
-    from vos.registration.tasks import send_activity_reminders
 
     if not default_task_backend.supports_defer:
         return  # the periodic `vos remind` command covers backends that cannot defer

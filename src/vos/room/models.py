@@ -1,11 +1,12 @@
 import secrets
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from vos.edition.models import Edition
-from vos.room.validators import web_address
+from vos.room.validators import validate_zoom_meeting_id, web_address
 
 
 class Room(models.Model):
@@ -71,9 +72,6 @@ class Room(models.Model):
         return self.names.get(language) or self.name
 
     def clean(self) -> None:
-        from django.core.exceptions import ValidationError
-
-        from vos.room.validators import validate_zoom_meeting_id
 
         if self.provider == self.Provider.ZOOM and self.meeting_id:
             try:

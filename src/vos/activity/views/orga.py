@@ -5,6 +5,7 @@ import zoneinfo
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,6 +19,7 @@ from vos.activity.models import Activity
 from vos.activity.services import activity_decide, activity_set_flags
 from vos.activity.views.public import ProgramFilterForm
 from vos.common.csv import csv_response
+from vos.common.locales import country_name
 from vos.common.log import log_for
 from vos.common.models import LogEntry
 from vos.edition.models import Edition
@@ -119,7 +121,6 @@ def activity_flags(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def log(request: HttpRequest, slug: str) -> HttpResponse:
     edition = backoffice_edition(request, slug)
     activity_ids = Activity.objects.filter(edition=edition).values_list("pk", flat=True)
-    from django.contrib.contenttypes.models import ContentType
 
     entries = (
         LogEntry.objects.filter(
@@ -185,7 +186,6 @@ def activities_csv(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def organizations_csv(request: HttpRequest, slug: str) -> HttpResponse:
     """The organizations named on the edition's activities, with how many they have."""
-    from vos.common.locales import country_name
 
     edition = backoffice_edition(request, slug)
     response, writer = csv_response(f"{edition.slug}-organizations.csv")

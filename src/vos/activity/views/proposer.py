@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -54,7 +55,6 @@ def _time_context(request: HttpRequest, form: ActivityForm, edition: Edition) ->
 
 def _slot_grid(form: ActivityForm, zone_name: str) -> list[dict]:
     """Slots grouped by day in the proposer's zone, each with its places left."""
-    from django.utils import timezone
 
     zone = zoneinfo.ZoneInfo(zone_name)
     chosen = str(form["slot"].value() or "")

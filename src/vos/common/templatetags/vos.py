@@ -9,8 +9,9 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from vos.common.dates import format_local
+from vos.common.locales import country_name, language_name
 from vos.common.markdown import render_markdown
-from vos.common.timezones import zone_label
+from vos.common.timezones import zone_city, zone_label
 
 register = template.Library()
 
@@ -83,14 +84,12 @@ def markdown(text: str) -> SafeString:
 @register.filter
 def language_label(code: str) -> str:
     """An ISO 639 language by its name in the reader's language."""
-    from vos.common.locales import language_name
 
     return language_name(code)
 
 
 @register.filter
 def country_label(code: str) -> str:
-    from vos.common.locales import country_name
 
     return country_name(code)
 
@@ -106,6 +105,5 @@ def public_organizers(activity) -> list:
 @register.filter
 def city_of(zone_name: str) -> str:
     """The city of a zone, in the reader's language ("Europe/Paris" gives "París" in Spanish)."""
-    from vos.common.timezones import zone_city
 
     return zone_city(zone_name)
