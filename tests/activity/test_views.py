@@ -276,7 +276,7 @@ def test_program_filters_and_unpublished_hidden(client):
 
 def test_program_search_matches_titles_descriptions_and_organizer_names(client):
     edition = make_edition(open_proposals=False)
-    organizer = UserFactory(display_name="Oluwaseun Adeyemi")
+    organizer = UserFactory(display_name="Oluwaseun Adeyemi", is_public=True)
     make_activity(edition, title="Community radio", description="phones and antennas")
     make_activity(edition, title="Hackathon", organizer=organizer)
     make_activity(edition, title="Poetry")
@@ -517,3 +517,16 @@ def test_the_propose_form_writes_nothing_before_the_service_runs(edition):
     data = form.to_data()
     assert (data.new_organization.name, data.organizations) == ("Radio Libre", [])
     assert not Organization.objects.exists()
+
+
+def test_search_finds_organizers_by_name_only_when_they_are_named_in_public(client, edition):
+    public = UserFactory(display_name="Amaru Quispe", is_public=True)
+    private = UserFactory(display_name="Wayra Mamani", is_public=False)
+    make_activity(edition, title="Semillas", organizer=public)
+    make_activity(edition, title="Tejidos", organizer=private)
+    url = reverse("activity.program", kwargs={"slug": edition.slug})
+    found = client.get(url, {"q": "Quispe", "day": "all"}).content.decode()
+    hidden = client.get(url, {"q": "Mamani", "day": "all"}).content.decode()
+    assert ("Semillas" in found, "Tejidos" in found) == (True, False)
+    assert "Tejidos" not in hidden
+    assert "Wayra Mamani" not in hidden

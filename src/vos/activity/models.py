@@ -123,6 +123,16 @@ class Activity(models.Model):
         return int(self.duration.total_seconds() // 60)
 
     @property
+    def public_people(self) -> list:
+        """The organizers named on public pages, feeds, exports and the API (the rule is
+        ``PUBLIC_ORGANIZER``); reads the prefetched organizers and their people."""
+        return [
+            organizer.person
+            for organizer in self.organizers.all()
+            if organizer.person.is_public and organizer.person.is_active
+        ]
+
+    @property
     def is_public(self) -> bool:
         """Published, or cancelled after being published: participants must learn of it."""
         if self.state == self.State.PUBLISHED:
@@ -132,6 +142,11 @@ class Activity(models.Model):
     @property
     def is_cancelled(self) -> bool:
         return self.state == self.State.CANCELLED
+
+
+# The one rule for who is named in public: organizers whose profile is public and active
+# (``Activity.public_people`` is the same rule on prefetched rows).
+PUBLIC_ORGANIZER = models.Q(person__is_public=True, person__is_active=True)
 
 
 class Organizer(models.Model):

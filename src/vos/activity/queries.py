@@ -8,7 +8,7 @@ from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from vos.activity.models import Activity, Organizer
+from vos.activity.models import PUBLIC_ORGANIZER, Activity, Organizer
 from vos.common.timezones import local_day_bounds
 from vos.edition.models import Edition, Slot
 from vos.organization.models import Organization
@@ -22,13 +22,20 @@ def with_relations(activities: QuerySet[Activity]) -> QuerySet[Activity]:
     )
 
 
-def activities_published(edition: Edition) -> QuerySet[Activity]:
-    """What the public program lists: published activities, and those cancelled after
-    publication (shown as cancelled, so participants know)."""
-    return Activity.objects.filter(edition=edition).filter(
+def activities_public(activities: QuerySet[Activity] | None = None) -> QuerySet[Activity]:
+    """The one filter for what the public sees (program, feeds, exports, API, agenda):
+    published activities, and those cancelled after publication (shown as cancelled, so
+    participants know). The same rule as ``Activity.is_public`` for one row."""
+    activities = Activity.objects.all() if activities is None else activities
+    return activities.filter(
         Q(state=Activity.State.PUBLISHED)
         | Q(state=Activity.State.CANCELLED, published_at__isnull=False)
     )
+
+
+def activities_published(edition: Edition) -> QuerySet[Activity]:
+    """An edition's public program (see ``activities_public``)."""
+    return activities_public(Activity.objects.filter(edition=edition))
 
 
 def activities_live(edition: Edition) -> QuerySet[Activity]:
@@ -49,18 +56,28 @@ def activities_search(activities: QuerySet[Activity], text: str) -> QuerySet[Act
             SearchVector("title", weight="A", config="simple")
             + SearchVector("summary", weight="B", config="simple")
             + SearchVector("description", weight="C", config="simple")
-            + SearchVector("organizers__person__display_name", weight="B", config="simple")
             + SearchVector("organizations__name", weight="B", config="simple")
         )
         query = SearchQuery(text, search_type="websearch", config="simple")
         ids = activities.annotate(search=vector).filter(search=query).values_list("pk", flat=True)
-        return activities.filter(pk__in=ids)
+        # Organizers are found by name only when they are named in public.
+        by_organizer = (
+            Organizer.objects.filter(PUBLIC_ORGANIZER)
+            .annotate(search=SearchVector("person__display_name", config="simple"))
+            .filter(search=query)
+            .values("activity_id")
+        )
+        return activities.filter(Q(pk__in=ids) | Q(pk__in=by_organizer))
     for word in text.split():
         activities = activities.filter(
             Q(title__icontains=word)
             | Q(summary__icontains=word)
             | Q(description__icontains=word)
-            | Q(organizers__person__display_name__icontains=word)
+            | Q(
+                pk__in=Organizer.objects.filter(
+                    PUBLIC_ORGANIZER, person__display_name__icontains=word
+                ).values("activity_id")
+            )
             | Q(organizations__name__icontains=word)
         )
     return activities.distinct()
@@ -111,8 +128,9 @@ def program_days(edition: Edition, zone) -> list[dt.date]:
     return sorted(days)
 
 
-def activity_for_page(pk: int, edition_slug: str) -> Activity:
-    return with_relations(Activity.objects.filter(edition__slug=edition_slug)).get(pk=pk)
+def activities_for_page() -> QuerySet[Activity]:
+    """Activities shaped for their own page (load one with ``loader.activity_or_404``)."""
+    return with_relations(Activity.objects.all())
 
 
 def activities_now_and_next(edition: Edition, now: dt.datetime | None = None, limit: int = 6):

@@ -8,7 +8,6 @@ from typing import Literal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
@@ -21,6 +20,7 @@ from ninja.security import HttpBearer
 from ninja.throttling import SimpleRateThrottle
 
 from vos.activity import queries as activity_queries
+from vos.activity.loader import activity_or_404
 from vos.activity.models import Activity
 from vos.activity.services import ActivityData, activity_decide, activity_propose, activity_update
 from vos.common.timezones import local_day_bounds
@@ -246,7 +246,7 @@ class ActivityOut(Schema):
 
     @staticmethod
     def resolve_organizers(activity: Activity) -> list[User]:
-        return [o.person for o in activity.organizers.all() if o.person.is_public]
+        return activity.public_people
 
     @staticmethod
     def resolve_room(activity: Activity) -> dict | None:
@@ -376,13 +376,6 @@ def _in_range(value):
     return value
 
 
-def _public_activities():
-    return Activity.objects.filter(
-        Q(state=Activity.State.PUBLISHED)
-        | Q(state=Activity.State.CANCELLED, published_at__isnull=False)
-    )
-
-
 @api.get(
     "/activities",
     response={200: list[ActivityOut], 400: Error, 401: Error, 422: Error, 429: Error},
@@ -392,7 +385,7 @@ def _public_activities():
 def list_activities(request, filters: Query[ActivityFilters]):
     _in_range(filters.day)
     _in_range(filters.updated_since)
-    activities = _public_activities()
+    activities = activity_queries.activities_public()
     if filters.edition:
         activities = activities.filter(edition__slug=filters.edition)
     if filters.updated_since:
@@ -425,12 +418,11 @@ def list_activities(request, filters: Query[ActivityFilters]):
     tags=["activities"],
 )
 def get_activity(request, activity_id: int):
-    activity = get_object_or_404(
-        activity_queries.with_relations(Activity.objects.select_related("room")), pk=activity_id
+    return activity_or_404(
+        request.user,
+        activity_id,
+        queryset=activity_queries.with_relations(Activity.objects.select_related("room")),
     )
-    if not request.user.has_perm("activity.view", activity):
-        raise Http404
-    return activity
 
 
 @api.get(
@@ -442,7 +434,7 @@ def get_activity(request, activity_id: int):
 def list_organizations(request):
     """Organizations named on at least one public activity."""
     return (
-        Organization.objects.filter(activities__in=_public_activities())
+        Organization.objects.filter(activities__in=activity_queries.activities_public())
         .distinct()
         .order_by("name", "pk")
     )
@@ -530,11 +522,12 @@ def propose_activity(request, payload: ActivityIn):
     tags=["activities"],
 )
 def change_activity(request, activity_id: int, payload: ActivityChange):
-    activity = get_object_or_404(
-        Activity.objects.select_related("edition", "activity_type"), pk=activity_id
+    activity = activity_or_404(
+        request.user,
+        activity_id,
+        perm="activity.change",
+        queryset=Activity.objects.select_related("edition", "activity_type"),
     )
-    if not request.user.has_perm("activity.change", activity):
-        raise Http404
     values = payload.dict(exclude_unset=True)
     data = ActivityData(
         title=values.get("title", activity.title),
@@ -564,9 +557,7 @@ def change_activity(request, activity_id: int, payload: ActivityChange):
     tags=["registrations"],
 )
 def register(request, activity_id: int):
-    activity = get_object_or_404(Activity, pk=activity_id)
-    if not request.user.has_perm("activity.view", activity):
-        raise Http404
+    activity = activity_or_404(request.user, activity_id)
     registration = registration_create(activity=activity, person=request.user)
     return {"activity": activity.pk, "status": registration.status}
 
@@ -578,9 +569,7 @@ def register(request, activity_id: int):
     tags=["registrations"],
 )
 def unregister(request, activity_id: int):
-    activity = get_object_or_404(Activity, pk=activity_id)
-    if not request.user.has_perm("activity.view", activity):
-        raise Http404
+    activity = activity_or_404(request.user, activity_id)
     registration_cancel(activity=activity, person=request.user)
     return Status(204, None)
 
@@ -593,9 +582,7 @@ def unregister(request, activity_id: int):
 )
 def decide(request, activity_id: int, payload: DecisionIn):
     """For the edition's facilitation team: publish, ask for changes, decline, unpublish."""
-    activity = get_object_or_404(Activity, pk=activity_id)
-    if not request.user.has_perm("activity.moderate", activity):
-        raise Http404
+    activity = activity_or_404(request.user, activity_id, perm="activity.moderate")
     with translation.override(request.user.preferred_language):
         activity_decide(
             activity=activity,

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from vos.activity.access import join_access
 from vos.activity.models import Activity, Organizer
+from vos.activity.queries import activities_public
 from vos.person.models import User
 from vos.registration.models import Registration
 
@@ -24,13 +25,6 @@ def confirmed_count(activity: Activity) -> int:
 
 def registrations_for_organizers(activity: Activity) -> QuerySet[Registration]:
     return activity.registrations.select_related("person").order_by("status", "created_at", "pk")
-
-
-def _visible(activities: QuerySet[Activity]) -> QuerySet[Activity]:
-    return activities.filter(
-        Q(state=Activity.State.PUBLISHED)
-        | Q(state=Activity.State.CANCELLED, published_at__isnull=False)
-    )
 
 
 def agenda_for(person: User, zone: zoneinfo.ZoneInfo) -> list[dict]:
@@ -85,7 +79,7 @@ def agenda_for(person: User, zone: zoneinfo.ZoneInfo) -> list[dict]:
 
 def activities_for_personal_feed(person: User) -> list[Activity]:
     return list(
-        _visible(
+        activities_public(
             Activity.objects.filter(
                 Q(organizers__person=person)
                 | Q(
@@ -102,7 +96,7 @@ def activities_for_personal_feed(person: User) -> list[Activity]:
 
 def activities_for_edition_feed(edition) -> list[Activity]:
     return list(
-        _visible(Activity.objects.filter(edition=edition))
+        activities_public(Activity.objects.filter(edition=edition))
         .select_related("edition")
         .order_by("starts_at")
     )

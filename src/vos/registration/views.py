@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from vos.activity.calendar import activity_ics
+from vos.activity.loader import activity_or_404
 from vos.activity.models import Activity
 from vos.common.csv import csv_response
 from vos.edition.models import Edition
@@ -32,12 +33,7 @@ from vos.registration.services import (
 
 
 def _activity(request: HttpRequest, slug: str, pk: int) -> Activity:
-    activity = get_object_or_404(
-        Activity.objects.select_related("edition"), pk=pk, edition__slug=slug
-    )
-    if not request.user.has_perm("activity.view", activity):
-        raise Http404
-    return activity
+    return activity_or_404(request.user, pk, edition_slug=slug)
 
 
 @require_POST
@@ -73,10 +69,7 @@ def unregister(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 def _organized(request: HttpRequest, slug: str, pk: int) -> Activity:
-    activity = _activity(request, slug, pk)
-    if not request.user.has_perm("activity.view_registrants", activity):
-        raise Http404
-    return activity
+    return activity_or_404(request.user, pk, edition_slug=slug, perm="activity.view_registrants")
 
 
 @login_required

@@ -127,11 +127,11 @@ def _event(
             # Both names: frab-family clients (pyfahrplan, Giggity) read public_name,
             # newer ones name; the schema's oneOf forbids the deprecated integer id then.
             {
-                "guid": person_guid(organizer.person_id),
-                "name": organizer.person.display_name,
-                "public_name": organizer.person.display_name,
+                "guid": person_guid(person.pk),
+                "name": person.display_name,
+                "public_name": person.display_name,
             }
-            for organizer in activity.public_organizers
+            for person in activity.public_people
         ],
         "links": [],
     }

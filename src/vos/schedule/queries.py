@@ -52,13 +52,11 @@ def program_version(edition: Edition) -> ProgramVersion:
 def activities_for_schedule(edition: Edition) -> list[Activity]:
     """The XML and JSON schedules: the public program without cancelled activities, with
     what they show (type, room, public organizers) in a fixed number of queries."""
-    public_organizers = Organizer.objects.filter(person__is_public=True).select_related("person")
+    organizers = Organizer.objects.select_related("person")
     return list(
         activities_published(edition)
         .exclude(state=Activity.State.CANCELLED)
         .select_related("edition", "activity_type", "room")
-        .prefetch_related(
-            Prefetch("organizers", queryset=public_organizers, to_attr="public_organizers")
-        )
+        .prefetch_related(Prefetch("organizers", queryset=organizers))
         .order_by("starts_at", "title", "pk")
     )

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from vos.activity import queries
 from vos.activity.forms import DecisionForm, FlagsForm
+from vos.activity.loader import activity_or_404
 from vos.activity.models import Activity
 from vos.activity.services import activity_decide, activity_set_flags
 from vos.activity.views.public import ProgramFilterForm
@@ -85,7 +86,7 @@ def activity_review(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_POST
 def activity_decision(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     edition = backoffice_edition(request, slug)
-    activity = get_object_or_404(Activity, pk=pk, edition=edition)
+    activity = activity_or_404(request.user, pk, edition_slug=slug, perm="activity.moderate")
     form = DecisionForm(request.POST)
     if form.is_valid():
         try:
@@ -109,7 +110,7 @@ def activity_decision(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_POST
 def activity_flags(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     edition = backoffice_edition(request, slug)
-    activity = get_object_or_404(Activity, pk=pk, edition=edition)
+    activity = activity_or_404(request.user, pk, edition_slug=slug, perm="activity.moderate")
     form = FlagsForm(request.POST)
     if form.is_valid():
         activity_set_flags(activity=activity, facilitator=request.user, **form.cleaned_data)

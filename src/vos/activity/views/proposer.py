@@ -5,7 +5,7 @@ import zoneinfo
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from vos.activity import queries
 from vos.activity.forms import ActivityForm, ProposalForm, ReasonForm
+from vos.activity.loader import activity_or_404
 from vos.activity.models import Activity, Invitation
 from vos.activity.services import (
     activity_cancel,
@@ -121,14 +122,7 @@ def _add_errors(form: ActivityForm, error: ValidationError) -> None:
 
 
 def _changeable(request: HttpRequest, slug: str, pk: int, perm: str) -> Activity:
-    activity = get_object_or_404(
-        Activity.objects.select_related("edition"), pk=pk, edition__slug=slug
-    )
-    if not request.user.has_perm("activity.view", activity):
-        raise Http404
-    if not request.user.has_perm(perm, activity):
-        raise Http404
-    return activity
+    return activity_or_404(request.user, pk, edition_slug=slug, perm=perm)
 
 
 @login_required

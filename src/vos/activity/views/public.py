@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from vos.activity import queries
 from vos.activity.calendar import activity_ics
 from vos.activity.grid import day_grid
+from vos.activity.loader import activity_or_404
 from vos.activity.models import Activity
 from vos.common.locales import language_choices
 from vos.common.log import log_for
@@ -144,13 +145,9 @@ def _group_by_day(activities: list[Activity], zone) -> list[tuple[dt.date, list[
 
 
 def _visible_activity(request: HttpRequest, slug: str, pk: int) -> Activity:
-    try:
-        activity = queries.activity_for_page(pk, slug)
-    except Activity.DoesNotExist:
-        raise Http404 from None
-    if not request.user.has_perm("activity.view", activity):
-        raise Http404
-    return activity
+    return activity_or_404(
+        request.user, pk, edition_slug=slug, queryset=queries.activities_for_page()
+    )
 
 
 def activity_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:

@@ -8,8 +8,8 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from vos.activity.access import activities_live_now, join_access, join_url_for, roles_for
+from vos.activity.loader import activity_or_404
 from vos.activity.models import Activity
 from vos.activity.services.rooms import room_move
 from vos.common.timezones import local_day_bounds
@@ -32,11 +33,12 @@ def join(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
     Provider addresses are never written in pages: this is the only way in.
     """
-    activity = get_object_or_404(
-        Activity.objects.select_related("edition", "room"), pk=pk, edition__slug=slug
+    activity = activity_or_404(
+        request.user,
+        pk,
+        edition_slug=slug,
+        queryset=Activity.objects.select_related("edition", "room"),
     )
-    if not request.user.has_perm("activity.view", activity):
-        raise Http404
     access = join_access(activity, request.user)
     if access.state != "open":
         messages.info(request, _("The way into this room is not open to you now."))
@@ -106,7 +108,7 @@ def rooms_timeline(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def room_move_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     edition = backoffice_edition(request, slug)
-    activity = get_object_or_404(Activity, pk=pk, edition=edition)
+    activity = activity_or_404(request.user, pk, edition_slug=slug, perm="activity.moderate")
     form = MoveForm(request.POST, edition=edition)
     if form.is_valid():
         try:

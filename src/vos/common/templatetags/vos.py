@@ -95,14 +95,6 @@ def country_label(code: str) -> str:
 
 
 @register.filter
-def public_organizers(activity) -> list:
-    """Organizers who chose a public profile; the others stay unnamed on public pages."""
-    return [
-        organizer.person for organizer in activity.organizers.all() if organizer.person.is_public
-    ]
-
-
-@register.filter
 def city_of(zone_name: str) -> str:
     """The city of a zone, in the reader's language ("Europe/Paris" gives "París" in Spanish)."""
 
