@@ -9,6 +9,7 @@ from vos.api import activities, editions, moderation, organizations, people, reg
 from vos.api.auth import AddressThrottle, TokenThrottle
 from vos.api.errors import install_error_handlers
 
+
 class VersionedAPI(NinjaAPI):
     def get_openapi_operation_id(self, operation) -> str:
         # Named by the version and the function, not the module it lives in, so that

@@ -8,13 +8,13 @@ import zoneinfo
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from vos.activity.models import Activity, Organizer
-from vos.common.log import log_action
+from vos.activity.models import Activity
+from vos.activity.services import ActivityData, RoomChoice, activity_import
 from vos.edition.models import Edition
 from vos.edition.queries import intention_text_current
 from vos.organization.models import Organization
+from vos.organization.services import organization_get_or_create
 from vos.person.models import User
-from vos.room.services import RoomChoice, room_assign
 
 ORGANIZATIONS = [
     ("Red de Economía Solidaria del Sur", "AR", "https://example.org/ress"),
@@ -266,14 +266,11 @@ NIGHT_CIRCLE = (
 START_HOURS = [8, 10, 12, 14, 16, 18, 20]
 
 
-def _organizations() -> list[Organization]:
-    organizations = []
-    for name, country, website in ORGANIZATIONS:
-        organization, _created = Organization.objects.get_or_create(
-            name=name, defaults={"country": country, "website": website}
-        )
-        organizations.append(organization)
-    return organizations
+def _organizations(founder: User) -> list[Organization]:
+    return [
+        organization_get_or_create(name=name, country=country, website=website, created_by=founder)
+        for name, country, website in ORGANIZATIONS
+    ]
 
 
 def _make(
@@ -288,11 +285,13 @@ def _make(
     state,
     official=False,
     slot=None,
+    room: RoomChoice | None = None,
+    cancel_reason: str = "",
 ):
+    """One activity of the demo program, recorded through the service as it happened."""
     kind, languages, title, summary = entry
     starts_at = starts_at.astimezone(dt.UTC)  # real minutes, whatever the zone's clock does
-    activity = Activity.objects.create(
-        edition=edition,
+    data = ActivityData(
         title=title,
         summary=summary,
         description=f"{summary}\n\n**Bring** your questions and your experience.",
@@ -306,27 +305,30 @@ def _make(
         typed_time_zone=proposer.time_zone or "Europe/Paris",
         slot=slot,
         capacity=rng.choice([None, None, 30, 50, 100]),
-        intention_text=intention_text_current(),
-        state=state,
-        published_at=starts_at - dt.timedelta(days=7) if state != Activity.State.PROPOSED else None,
-        is_official=official,
-        is_featured=rng.random() < 0.08,
-        created_by=proposer,
+        themes=rng.sample(list(edition.themes.all()), k=rng.randint(1, 2)),
+        organizations=rng.sample(organizations, k=rng.randint(0, 2)),
         accessibility=rng.choice(
             ["", "", "Automatic captions.", "Interpretation into sign language on request."]
         ),
+        room=room,
     )
-    activity.themes.set(rng.sample(list(edition.themes.all()), k=rng.randint(1, 2)))
-    activity.organizations.set(rng.sample(organizations, k=rng.randint(0, 2)))
-    Organizer.objects.create(activity=activity, person=proposer, is_proposer=True)
-    log_action(activity, actor=proposer, action="activity.propose", data={"state": state})
-    return activity
+    return activity_import(
+        edition=edition,
+        proposer=proposer,
+        data=data,
+        intention_text=intention_text_current(),
+        state=state,
+        published_at=starts_at - dt.timedelta(days=7),
+        is_official=official,
+        is_featured=rng.random() < 0.08,
+        cancel_reason=cancel_reason,
+    )
 
 
 def demo_activities(editions: list[Edition], people: list[User], facilitators: list[User]) -> int:
     """Fill each demo edition's program (idempotent: editions that have one are skipped)."""
     rng = random.Random(2020)  # the same demo every time
-    organizations = _organizations()
+    organizations = _organizations(facilitators[0])
     count = 0
     plans = {"vos-1": 20, "vos-2": 20, "vos-3": 40, "vos-4": 12}
     for edition in editions:
@@ -391,8 +393,8 @@ def demo_activities(editions: list[Edition], people: list[User], facilitators: l
                 edition.ends_at - dt.timedelta(hours=4),
             )
             entry = CATALOG[1 + (number + len(edition.slug)) % (len(CATALOG) - 1)]
-            state = Activity.State.PUBLISHED if number % 9 else Activity.State.CANCELLED
-            activity = _make(
+            cancelled = not number % 9
+            _make(
                 edition,
                 entry,
                 starts_at,
@@ -400,13 +402,11 @@ def demo_activities(editions: list[Edition], people: list[User], facilitators: l
                 proposer,
                 rng,
                 organizations,
-                state=state,
+                state=Activity.State.CANCELLED if cancelled else Activity.State.PUBLISHED,
+                cancel_reason="The organizers could not be there; see you at the next edition."
+                if cancelled
+                else "",
             )
-            if state == Activity.State.CANCELLED:
-                activity.cancel_reason = (
-                    "The organizers could not be there; see you at the next edition."
-                )
-                activity.save(update_fields=["cancel_reason"])
             count += 1
     return count
 
@@ -421,27 +421,20 @@ def _fill_slots(edition: Edition, people: list[User], rng, organizations) -> int
             proposer = people[(number * 3 + place) % len(people)]
             entry = CATALOG[1 + (number * 4 + place) % (len(CATALOG) - 1)]
             state = Activity.State.PUBLISHED if (number + place) % 3 else Activity.State.PROPOSED
-            activity = _make(
-                edition,
-                entry,
-                slot.starts_at,
-                90,
-                proposer,
-                rng,
-                organizations,
-                state=state,
-                slot=slot,
-            )
-            _pool_room(activity)
+            _in_a_pool_room(edition, entry, slot, proposer, rng, organizations, state=state)
             count += 1
     return count
 
 
-def _pool_room(activity: Activity) -> None:
+def _in_a_pool_room(edition, entry, slot, proposer, rng, organizations, *, state) -> None:
     """A room from the pool when one is free; otherwise the activity waits for one."""
-
+    arguments = (edition, entry, slot.starts_at, 90, proposer, rng, organizations)
+    state_of_rng = rng.getstate()
     try:
         with transaction.atomic():
-            room_assign(activity=activity, choice=RoomChoice(mode="pool"))
-    except ValidationError:
-        pass
+            _make(*arguments, state=state, slot=slot, room=RoomChoice(mode="pool"))
+    except ValidationError as error:
+        if "room_mode" not in getattr(error, "error_dict", {}):
+            raise
+        rng.setstate(state_of_rng)  # the same activity, without a room
+        _make(*arguments, state=state, slot=slot)

@@ -5,10 +5,16 @@ import zoneinfo
 
 from django.utils import timezone
 
-from vos.edition.models import Edition, IntentionText, KeyDate, PartnerEvent, Theme
-from vos.edition.services import edition_create, edition_create_slots, intention_text_publish
+from vos.edition.models import Edition, IntentionText
+from vos.edition.services import (
+    edition_add_details,
+    edition_create,
+    edition_create_slots,
+    intention_text_publish,
+)
 from vos.person.models import User
-from vos.room.models import DialIn, Room
+from vos.room.models import Room
+from vos.room.services import room_create
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 
@@ -152,10 +158,9 @@ def demo_editions(facilitators: list[User], now: dt.datetime | None = None) -> l
 
 def _rooms(edition: Edition) -> None:
     """The forum's video accounts: two shared rooms and a pool of five for activities."""
-
     if edition.rooms.exists():
         return
-    plenary = Room.objects.create(
+    room_create(
         edition=edition,
         kind=Room.Kind.SHARED,
         name="Meeting room | Sala de encuentro",
@@ -166,17 +171,19 @@ def _rooms(edition: Edition) -> None:
         passcode="20122020",
         capacity=500,
         notes="Plenaries and the welcome desk. Interpretation channels in EN/FR/ES/PT.",
+        dial_ins=[
+            (country, number, "20122020")
+            for country, number in (
+                ("FR", "+33 1 7037 2246"),
+                ("ES", "+34 91 787 0058"),
+                ("BR", "+55 21 3958 7888"),
+                ("AR", "+54 341 512 2188"),
+                ("CA", "+1 438 809 7799"),
+                ("SN", "+221 33 867 0000"),
+            )
+        ],
     )
-    for country, number in (
-        ("FR", "+33 1 7037 2246"),
-        ("ES", "+34 91 787 0058"),
-        ("BR", "+55 21 3958 7888"),
-        ("AR", "+54 341 512 2188"),
-        ("CA", "+1 438 809 7799"),
-        ("SN", "+221 33 867 0000"),
-    ):
-        DialIn.objects.create(room=plenary, country=country, number=number, pin="20122020")
-    Room.objects.create(
+    room_create(
         edition=edition,
         kind=Room.Kind.SHARED,
         name="Welcome room | Sala de bienvenida",
@@ -185,7 +192,7 @@ def _rooms(edition: Edition) -> None:
         join_url="https://meet.jit.si/vos-welcome-desk",
     )
     for number, capacity in enumerate([100, 100, 300, 50, 50], start=1):
-        Room.objects.create(
+        room_create(
             edition=edition,
             kind=Room.Kind.POOL,
             name=f"VOS room {number}",
@@ -222,12 +229,12 @@ def _edition(
         scheduling=Edition.Scheduling.SLOTS if slots else Edition.Scheduling.FREE,
     )
     edition.facilitators.set(facilitators)
-    for position, name in enumerate(THEMES):
-        Theme.objects.create(edition=edition, name=name, position=position)
-    for title, when in spec.get("key_dates", []):
-        KeyDate.objects.create(edition=edition, title=title, starts_at=when)
-    for title, url in spec.get("partners", []):
-        PartnerEvent.objects.create(edition=edition, title=title, url=url)
+    edition_add_details(
+        edition=edition,
+        themes=THEMES,
+        key_dates=spec.get("key_dates", []),
+        partner_events=spec.get("partners", []),
+    )
     if slots:
         first = dt.datetime.combine(edition.start_date, dt.time(8), tzinfo=PARIS)
         edition_create_slots(

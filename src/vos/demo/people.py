@@ -1,8 +1,7 @@
 """Demo people: the kind of participants a world forum gathers, from every continent."""
 
-from allauth.account.models import EmailAddress
-
 from vos.person.models import User
+from vos.person.services import person_create_verified
 
 DEMO_PASSWORD = "open-space-demo"
 DEMO_DOMAIN = "demo.vos.example"
@@ -264,9 +263,9 @@ def demo_people() -> list[User]:
         email = f"{slug}@{DEMO_DOMAIN}"
         person = User.objects.filter(email=email).first()
         if person is None:
-            person = User.objects.create_user(
-                email,
-                DEMO_PASSWORD,
+            person = person_create_verified(
+                email=email,
+                password=DEMO_PASSWORD,
                 display_name=name,
                 country=country,
                 time_zone=zone,
@@ -275,12 +274,14 @@ def demo_people() -> list[User]:
                 is_public=public,
                 bio=bio,
             )
-            EmailAddress.objects.create(user=person, email=email, verified=True, primary=True)
         people.append(person)
     admin_email = f"admin@{DEMO_DOMAIN}"
     if not User.objects.filter(email=admin_email).exists():
-        admin = User.objects.create_superuser(
-            admin_email, DEMO_PASSWORD, display_name="Site admin", time_zone="UTC"
+        person_create_verified(
+            email=admin_email,
+            password=DEMO_PASSWORD,
+            superuser=True,
+            display_name="Site admin",
+            time_zone="UTC",
         )
-        EmailAddress.objects.create(user=admin, email=admin_email, verified=True, primary=True)
     return people

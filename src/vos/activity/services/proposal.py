@@ -192,6 +192,59 @@ def activity_propose(
     return activity
 
 
+@transaction.atomic
+def activity_import(
+    *,
+    edition: Edition,
+    proposer: User,
+    data: ActivityData,
+    intention_text: IntentionText,
+    state: str = Activity.State.PUBLISHED,
+    published_at: dt.datetime | None = None,
+    is_official: bool = False,
+    is_featured: bool = False,
+    cancel_reason: str = "",
+) -> Activity:
+    """Record an activity of a program as it was: a past edition's archive, a program
+    brought from another tool, the demo forum. The checks of a proposal (type, themes,
+    languages, times inside the edition, a place in the slot, a free pool room) but not
+    its window, and no email.
+
+    Side effects: the proposer is its first organizer and shares the intention text; a
+    log entry; reminders and meetings are scheduled if it is published.
+    """
+    if state not in Activity.State.values:
+        raise ValidationError(_("Unknown state."))
+    if state == Activity.State.CANCELLED and not cancel_reason.strip():
+        raise ValidationError({"reason": _("Please say why the activity is cancelled.")})
+    _check_data(edition, data)
+    if data.slot is not None and state in Activity.HOLDS_PLACE:
+        data.slot = _check_slot_has_room(data.slot)
+    shown = state in (Activity.State.PUBLISHED, Activity.State.CANCELLED)
+    activity = Activity(
+        edition=edition,
+        intention_text=intention_text,
+        created_by=proposer,
+        state=state,
+        published_at=(published_at or timezone.now()) if shown else None,
+        is_official=is_official,
+        is_featured=is_featured,
+        cancel_reason=cancel_reason,
+        **{name: getattr(data, name) for name in SIMPLE_FIELDS},
+    )
+    activity.full_clean(exclude=["intention_text"])
+    activity.save()
+    activity.themes.set(data.themes)
+    activity.organizations.set(_organizations(data, proposer))
+    Organizer.objects.create(activity=activity, person=proposer, is_proposer=True)
+    intention_accept(person=proposer, intention_text=intention_text)
+    room_assign(activity=activity, choice=data.room or RoomChoice(), actor=proposer)
+    log_action(activity, actor=proposer, action="activity.import", data={"state": state})
+    if state == Activity.State.PUBLISHED:
+        after_publish(activity)
+    return activity
+
+
 def after_publish(activity: Activity) -> None:
     activity_published.send(sender=Activity, activity=activity)
     bbb_meeting_schedule(activity=activity)
