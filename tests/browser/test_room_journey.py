@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import pytest
 from django.utils import timezone
@@ -52,4 +53,41 @@ def test_join_button_appears_shortly_before_the_start(live_server, open_page):
     page.reload()
     expect(page.get_by_role("link", name="Join the room")).to_be_visible()
     expect(page.locator(".join")).to_contain_text("12072020")
+    assert_accessible(page)
+
+
+def test_accepting_the_intention_text_opens_the_plenary_room(live_server, open_page):
+    intention_text()
+    edition = make_edition("vos-plenary")
+    room = Room.objects.create(
+        edition=edition,
+        kind=Room.Kind.SHARED,
+        name="Meeting room",
+        names={"es": "Sala de encuentro"},
+        provider=Room.Provider.ZOOM,
+        join_url="https://zoom.example/j/93968057500",
+        meeting_id="939 680 500",
+        passcode="20122020",
+    )
+    room.dial_ins.create(country="AR", number="+54 341 512 2188", pin="4455")
+    person = UserFactory(display_name="Lucía", time_zone="America/Argentina/Buenos_Aires")
+    page = logged_in_page(open_page, live_server, person, "America/Argentina/Buenos_Aires")
+
+    page.goto(f"{live_server.url}/es{edition.get_absolute_url()[3:]}")
+    shared = page.locator(".shared-room")
+    expect(shared.get_by_role("heading", name="Sala de encuentro")).to_be_visible()
+    expect(shared).to_contain_text("Argentina")
+    expect(shared).not_to_contain_text("20122020")
+    assert_accessible(page)
+
+    shared.get_by_role("link", name="Acepta el texto de intención").click()
+    assert_accessible(page)
+    page.get_by_role("button", name=re.compile("lo comparto")).click()
+
+    expect(page).to_have_url(f"{live_server.url}/es{edition.get_absolute_url()[3:]}")
+    expect(shared).to_contain_text("20122020")
+    expect(shared).to_contain_text("4455")
+    link = shared.get_by_role("link", name="Entrar en la sala")
+    assert link.get_attribute("href") == f"/es/editions/{edition.slug}/rooms/{room.pk}/join/"
+    assert "zoom.example" not in page.content()
     assert_accessible(page)
