@@ -4,7 +4,9 @@ import os
 import socket
 import threading
 import time
+import uuid
 from email.message import EmailMessage
+from urllib.parse import urlparse
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -102,6 +104,46 @@ def require_component(available: bool, what: str) -> None:
 
 
 ON_POSTGRES = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+
+
+@pytest.fixture
+def site_database(tmp_path):
+    """Environment of a fresh database of this leg's kind, removed afterwards."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("PYTEST", "DJANGO_ALLOW_ASYNC"))
+    }
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "vos.settings",
+            "VOS_DATA_DIR": str(tmp_path),
+            "VOS_CONFIG": str(tmp_path / "none.cfg"),
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "SITE_URL": "http://127.0.0.1",
+            "REDIS_URL": "",
+        }
+    )
+    if not ON_POSTGRES:
+        env.pop("DATABASE_URL", None)
+        yield env
+        return
+    import psycopg  # only the PostgreSQL leg has a server to talk to
+
+    base = urlparse(os.environ["DATABASE_URL"])
+    name = f"vos_race_{uuid.uuid4().hex[:10]}"
+    admin_url = os.environ["DATABASE_URL"]
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    env["DATABASE_URL"] = base._replace(path=f"/{name}").geturl()
+    try:
+        yield env
+    finally:
+        with psycopg.connect(admin_url, autocommit=True) as admin:
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [name]
+            )
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
 
 
 def pytest_collection_modifyitems(config, items):

@@ -285,6 +285,11 @@ MAIL_DELIVERY_BACKEND = (
     else "django.core.mail.backends.console.EmailBackend"
 )
 MAIL_MAX_ATTEMPTS = int(env("MAIL_MAX_ATTEMPTS", "8"))
+# A worker holds a message it is sending for this long; past it, the sweep (``vos remind``)
+# sends it again under the same Message-ID (a worker killed mid-send loses nothing).
+MAIL_LEASE_SECONDS = int(env("MAIL_LEASE_SECONDS", "120"))
+# The sweep leaves a message to its own task for this long after it is due.
+MAIL_SWEEP_GRACE_SECONDS = int(env("MAIL_SWEEP_GRACE_SECONDS", "60"))
 
 # ---------------------------------------------------------------------------
 # Languages and time zones

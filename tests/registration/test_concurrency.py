@@ -5,21 +5,15 @@ leg's kind (a SQLite file, or a new PostgreSQL database), and 200 threads post a
 """
 
 import json
-import os
 import secrets
-import socket
 import subprocess
 import sys
 import threading
 import time
 import urllib.request
-import uuid
-from pathlib import Path
-from urllib.parse import urlencode, urlparse
+from urllib.parse import urlencode
 
-import pytest
-
-from tests.conftest import ON_POSTGRES
+from tests.processes import free_port, vos
 
 PEOPLE, CAPACITY = 200, 50
 
@@ -62,66 +56,6 @@ import json
 from vos.registration.models import Registration
 print(json.dumps({s: Registration.objects.filter(status=s).count() for s in ("confirmed", "waitlisted")}))
 """
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def site_database(tmp_path):
-    """Environment of a fresh database of this leg's kind, removed afterwards."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("PYTEST", "DJANGO_ALLOW_ASYNC"))
-    }
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "vos.settings",
-            "VOS_DATA_DIR": str(tmp_path),
-            "VOS_CONFIG": str(tmp_path / "none.cfg"),
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "SITE_URL": "http://127.0.0.1",
-            "REDIS_URL": "",
-        }
-    )
-    if not ON_POSTGRES:
-        env.pop("DATABASE_URL", None)
-        yield env
-        return
-    import psycopg
-
-    base = urlparse(os.environ["DATABASE_URL"])
-    name = f"vos_race_{uuid.uuid4().hex[:10]}"
-    admin_url = os.environ["DATABASE_URL"]
-    with psycopg.connect(admin_url, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    env["DATABASE_URL"] = base._replace(path=f"/{name}").geturl()
-    try:
-        yield env
-    finally:
-        with psycopg.connect(admin_url, autocommit=True) as admin:
-            admin.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [name]
-            )
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-
-
-def vos(env: dict, *args: str) -> str:
-    result = subprocess.run(
-        [sys.executable, "-m", "vos", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-        cwd=Path(__file__).resolve().parents[2],
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 def post(port: int, path: str, session: str) -> int:

@@ -3,11 +3,14 @@
 import datetime as dt
 import logging
 import zoneinfo
+from email.utils import make_msgid
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.message import EmailMessage
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import default_task_backend
@@ -19,13 +22,18 @@ from vos.mail.tasks import send_outbox_message
 logger = logging.getLogger(__name__)
 
 
+def _message_id() -> str:
+    """A Message-ID on the site's own domain, fixed before the first attempt."""
+    return make_msgid(domain=urlsplit(settings.SITE_URL).hostname or "localhost")
+
+
 def outbox_add(*, message: EmailMessage) -> OutboxMessage:
     """Store a message and queue its sending once the surrounding transaction commits."""
-
     html_body = ""
     for content, mimetype in getattr(message, "alternatives", []) or []:
         if mimetype == "text/html":
             html_body = content
+    headers = dict(message.extra_headers)
     row = OutboxMessage.objects.create(
         from_email=message.from_email or settings.DEFAULT_FROM_EMAIL,
         to=list(message.to),
@@ -35,7 +43,8 @@ def outbox_add(*, message: EmailMessage) -> OutboxMessage:
         subject=str(message.subject),
         body=str(message.body),
         html_body=html_body,
-        headers=dict(message.extra_headers),
+        headers={name: value for name, value in headers.items() if name.lower() != "message-id"},
+        message_id=headers.get("Message-ID") or _message_id(),
     )
     transaction.on_commit(lambda: send_outbox_message.enqueue(message_id=row.pk), robust=True)
     return row
@@ -46,69 +55,102 @@ def _retry_delay(attempts: int) -> dt.timedelta:
     return dt.timedelta(seconds=min(30 * 2 ** max(attempts - 1, 0), 3600))
 
 
-def outbox_send(*, message_id: int) -> str:
-    """Send one stored message unless it was sent already; returns its new status.
-
-    The row stays locked while it is sent, so two workers cannot both send it.
-    A refusal is recorded and retried later, up to MAIL_MAX_ATTEMPTS times.
-    """
-    with transaction.atomic():
-        row = OutboxMessage.objects.select_for_update().filter(pk=message_id).first()
-        if row is None or row.status != OutboxMessage.Status.QUEUED:
-            return row.status if row else "missing"
-        email = EmailMultiAlternatives(
-            subject=row.subject,
-            body=row.body,
-            from_email=row.from_email,
-            to=row.to,
-            cc=row.cc,
-            bcc=row.bcc,
-            reply_to=row.reply_to,
-            headers=row.headers,
-            connection=get_connection(settings.MAIL_DELIVERY_BACKEND),
-        )
-        if row.html_body:
-            email.attach_alternative(row.html_body, "text/html")
-        row.attempts += 1
-        try:
-            email.send()
-        except Exception as error:  # any refusal or network failure is retried the same way
-            logger.warning("email %s not sent (attempt %s): %s", row.pk, row.attempts, error)
-            row.last_error = f"{type(error).__name__}: {error}"
-            if row.attempts >= settings.MAIL_MAX_ATTEMPTS:
-                row.status = OutboxMessage.Status.FAILED
-            row.save(update_fields=["attempts", "last_error", "status"])
-        else:
-            row.status = OutboxMessage.Status.SENT
-            row.sent_at = timezone.now()
-            row.last_error = ""
-            row.save(update_fields=["attempts", "last_error", "status", "sent_at"])
-        status, attempts = row.status, row.attempts
-    if status == OutboxMessage.Status.QUEUED:
-        _schedule_retry(message_id=message_id, attempts=attempts)
-    return status
-
-
-def _schedule_retry(*, message_id: int, attempts: int) -> None:
-
-    if default_task_backend.supports_defer:
-        send_outbox_message.using(run_after=timezone.now() + _retry_delay(attempts)).enqueue(
-            message_id=message_id
-        )
-    # Without deferral (the immediate backend), outbox_retry_due picks it up later.
-
-
-def outbox_retry_due() -> int:
-    """Queue again every message still waiting; for a periodic job or a manual nudge."""
-
-    ids = list(
-        OutboxMessage.objects.filter(status=OutboxMessage.Status.QUEUED).values_list(
-            "pk", flat=True
-        )
+def _due(now: dt.datetime, *, grace: dt.timedelta = dt.timedelta(0)) -> Q:
+    """Rows waiting to be sent: queued and due (for ``grace`` already), or held by a
+    worker whose lease ran out."""
+    return Q(status=OutboxMessage.Status.QUEUED, next_attempt_at__lte=now - grace) | Q(
+        status=OutboxMessage.Status.SENDING, lease_until__lt=now
     )
-    for message_id in ids:
-        send_outbox_message.enqueue(message_id=message_id)
-    return len(ids)
+
+
+def _claim(message_id: int) -> OutboxMessage | None:
+    """Take the row for sending: mark it ``sending`` with a lease, in a short transaction,
+    so that no database lock is held while the SMTP server is talked to."""
+    now = timezone.now()
+    with transaction.atomic():
+        row = OutboxMessage.objects.select_for_update().filter(_due(now), pk=message_id).first()
+        if row is None:
+            return None
+        row.status = OutboxMessage.Status.SENDING
+        row.lease_until = now + dt.timedelta(seconds=settings.MAIL_LEASE_SECONDS)
+        row.attempts += 1
+        row.message_id = row.message_id or _message_id()
+        row.save(update_fields=["status", "lease_until", "attempts", "message_id"])
+    return row
+
+
+def _email_of(row: OutboxMessage) -> EmailMultiAlternatives:
+    email = EmailMultiAlternatives(
+        subject=row.subject,
+        body=row.body,
+        from_email=row.from_email,
+        to=row.to,
+        cc=row.cc,
+        bcc=row.bcc,
+        reply_to=row.reply_to,
+        # The same Message-ID on every attempt: a resend is recognisably the same message.
+        headers={**row.headers, "Message-ID": row.message_id},
+        connection=get_connection(settings.MAIL_DELIVERY_BACKEND),
+    )
+    if row.html_body:
+        email.attach_alternative(row.html_body, "text/html")
+    return email
+
+
+def outbox_send(*, message_id: int) -> str:
+    """Send one stored message if it is due and nobody else holds it; returns its status.
+
+    A refusal is recorded and retried later with a growing delay, up to
+    MAIL_MAX_ATTEMPTS times. A worker killed while sending leaves the row ``sending``; when
+    its lease runs out the sweep sends it again (same Message-ID).
+    """
+    row = _claim(message_id)
+    if row is None:
+        current = OutboxMessage.objects.filter(pk=message_id).values_list("status", flat=True)
+        return current.first() or "missing"
+    try:
+        _email_of(row).send()
+    except Exception as error:  # any refusal or network failure is retried the same way
+        logger.warning("email %s not sent (attempt %s): %s", row.pk, row.attempts, error)
+        failed = row.attempts >= settings.MAIL_MAX_ATTEMPTS
+        status = OutboxMessage.Status.FAILED if failed else OutboxMessage.Status.QUEUED
+        next_attempt_at = timezone.now() + _retry_delay(row.attempts)
+        OutboxMessage.objects.filter(pk=row.pk).update(
+            status=status,
+            lease_until=None,
+            next_attempt_at=next_attempt_at,
+            last_error=f"{type(error).__name__}: {error}"[:2000],
+        )
+        if not failed:
+            _schedule_retry(message_id=row.pk, at=next_attempt_at)
+        return status
+    OutboxMessage.objects.filter(pk=row.pk).update(
+        status=OutboxMessage.Status.SENT, sent_at=timezone.now(), lease_until=None, last_error=""
+    )
+    return OutboxMessage.Status.SENT
+
+
+def _schedule_retry(*, message_id: int, at: dt.datetime) -> None:
+    if default_task_backend.supports_defer:
+        send_outbox_message.using(run_after=at).enqueue(message_id=message_id)
+    # Without deferral (the immediate backend), the sweep picks it up when it is due.
+
+
+def outbox_sweep(*, limit: int = 500) -> int:
+    """Send every message that is due and not sent, whatever became of its task (a worker
+    killed, a queue lost with Redis): the outbox, not the queue, is the source of truth.
+
+    Run by ``vos remind`` (a timer in production, a loop under ``vos serve``). Sends in
+    this process, so it works even while no worker runs; a row another worker holds is
+    skipped, and a row due for less than MAIL_SWEEP_GRACE_SECONDS is left to its task.
+    Returns how many were sent."""
+    grace = dt.timedelta(seconds=settings.MAIL_SWEEP_GRACE_SECONDS)
+    ids = list(
+        OutboxMessage.objects.filter(_due(timezone.now(), grace=grace))
+        .order_by("next_attempt_at", "pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+    return sum(outbox_send(message_id=pk) == OutboxMessage.Status.SENT for pk in ids)
 
 
 def mail_to_person(*, person, template: str, context: dict, email: str | None = None) -> None:

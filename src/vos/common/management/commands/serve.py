@@ -53,7 +53,13 @@ class Command(BaseCommand):
             "--access-logfile",
             "-",
         ]
-        children = [subprocess.Popen(worker), subprocess.Popen(web)]  # noqa: S603 - fixed commands
+        # The sweep: due reminders, and emails whose task was lost (a worker killed).
+        sweep = [python, "-m", "vos", "remind", "--every", "60"]
+        children = [
+            subprocess.Popen(worker),  # noqa: S603 - fixed commands
+            subprocess.Popen(web),  # noqa: S603 - fixed commands
+            subprocess.Popen(sweep, stdout=subprocess.DEVNULL),  # noqa: S603 - fixed commands
+        ]
         shown_host = f"[{host}]" if ":" in host else host
         self.stdout.write(
             self.style.SUCCESS(

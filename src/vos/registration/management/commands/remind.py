@@ -1,14 +1,40 @@
-"""``vos remind``: queue every reminder that is due; safe to run as often as you like
-(from cron every minute, say): a reminder is never sent twice."""
+"""``vos remind``: queue every reminder that is due and send every email still waiting in
+the outbox; safe to run as often as you like (from a timer every few minutes): a
+reminder is never queued twice, and an email held by a live worker is left to it.
+
+``--every SECONDS`` runs it again and again (``vos serve`` does, for a local site)."""
+
+import time
 
 from django.core.management.base import BaseCommand
+from django.db import close_old_connections
 
+from vos.mail.services import outbox_sweep
 from vos.registration.services import reminders_send_due
 
 
 class Command(BaseCommand):
-    help = "Queue the reminder emails that are due (each is sent exactly once)."
+    help = (
+        "Queue the reminder emails that are due (each exactly once) and send the emails "
+        "still waiting in the outbox."
+    )
 
-    def handle(self, *args, **options):
-        count = reminders_send_due()
-        self.stdout.write(f"{count}")
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--every",
+            type=float,
+            default=0,
+            help="Run again every this many seconds, until stopped.",
+        )
+
+    def handle(self, *args, every: float, **options):
+        while True:
+            reminders = reminders_send_due()
+            sent = outbox_sweep()
+            self.stdout.write(f"{reminders}")
+            if sent:
+                self.stderr.write(f"outbox: {sent} sent")
+            if not every:
+                return
+            close_old_connections()
+            time.sleep(every)
