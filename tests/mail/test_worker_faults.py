@@ -107,7 +107,10 @@ def test_killed_worker_loses_no_email_and_doubles_none(site_database, kill):
     finally:
         smtp.stop()
 
-    rows = [line.split(" ", 1) for line in vos(env, "shell", "--no-imports", "-c", MESSAGE_IDS).splitlines()]
+    rows = [
+        line.split(" ", 1)
+        for line in vos(env, "shell", "--no-imports", "-c", MESSAGE_IDS).splitlines()
+    ]
     assert delivered, f"{len(set(inbox.message_ids))} of {COUNT} arrived"
     assert [status for status, _id in rows] == ["sent"] * COUNT
     assert sorted(set(inbox.message_ids)) == sorted(message_id for _status, message_id in rows)
