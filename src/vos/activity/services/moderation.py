@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vos.activity.models import Activity
-from vos.activity.services.proposal import after_publish
+from vos.activity.services.proposal import after_publish, hold_place
 from vos.common.log import log_action
 from vos.mail.services import mail_to_person
 from vos.person.models import User
@@ -58,6 +58,8 @@ def activity_decide(
     if decision in NEEDS_MESSAGE and not message:
         raise ValidationError({"message": _("Please write a message for the organizers.")})
     previous = activity.state
+    if previous not in Activity.HOLDS_PLACE and target in Activity.HOLDS_PLACE:
+        hold_place(activity)  # its slot place or its room may have gone to another
     activity.state = target
     activity.decision_message = message
     activity.updated_at = timezone.now()

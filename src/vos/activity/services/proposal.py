@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from vos.activity.models import Activity, Organizer
 from vos.activity.services.invitation import invitation_create
@@ -33,6 +34,7 @@ from vos.edition.services import intention_accept
 from vos.organization.models import Organization
 from vos.organization.services import OrganizationData, organization_get_or_create
 from vos.person.models import User
+from vos.registration.models import Registration
 
 
 @dataclass
@@ -91,6 +93,41 @@ def _check_slot_has_room(slot: Slot, *, exclude: Activity | None = None) -> Slot
             code="slot_full",
         )
     return locked
+
+
+def hold_place(activity: Activity) -> None:
+    """Make an activity that did not hold a place (declined, unpublished) hold one again:
+    a place in its slot and its pool room, under the same locks as a proposal, so that a
+    re-publication cannot overbook a slot or put two activities in one room.
+
+    Raises ValidationError when the slot is full or no pool room is free then."""
+    if activity.slot_id is not None:
+        _check_slot_has_room(activity.slot, exclude=activity)
+    room_recheck(activity=activity)
+
+
+def _check_capacity(activity: Activity, capacity: int | None) -> None:
+    """A capacity below the places already confirmed is refused: nobody loses a place they
+    were given (the activity's row is locked by the caller, so the count holds)."""
+    if capacity is None:
+        return
+    confirmed = Registration.objects.filter(
+        activity=activity, status=Registration.Status.CONFIRMED
+    ).count()
+    if capacity < confirmed:
+        raise ValidationError(
+            {
+                "capacity": ngettext(
+                    "%(count)s person already has a place: the activity needs at least "
+                    "%(count)s place.",
+                    "%(count)s people already have a place: the activity needs at least "
+                    "%(count)s places.",
+                    confirmed,
+                )
+                % {"count": confirmed}
+            },
+            code="capacity_below_confirmed",
+        )
 
 
 def _check_data(edition: Edition, data: ActivityData) -> None:
@@ -274,6 +311,7 @@ def activity_update(*, activity: Activity, editor: User, data: ActivityData) -> 
     _check_data(activity.edition, data)
     if data.slot is not None and data.slot.pk != activity.slot_id:
         data.slot = _check_slot_has_room(data.slot, exclude=activity)
+    _check_capacity(activity, data.capacity)
 
     old_starts_at, old_ends_at, old_capacity = (
         activity.starts_at,
