@@ -145,6 +145,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "vos.common.middleware.TimeZoneMiddleware",
+    "vos.common.middleware.UnreadableInputMiddleware",
 ]
 
 ROOT_URLCONF = "vos.urls"

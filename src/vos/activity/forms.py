@@ -13,7 +13,12 @@ from vos.activity.services import ActivityData
 from vos.activity.services.rooms import RoomChoice, pool_room_available
 from vos.activity.validators import validate_activity_times
 from vos.common.dates import format_local
-from vos.common.forms import TimeZoneField, WallClockField
+from vos.common.forms import (
+    BoundedModelChoiceField,
+    BoundedModelMultipleChoiceField,
+    TimeZoneField,
+    WallClockField,
+)
 from vos.common.locales import country_choices, language_choices
 from vos.common.timezones import (
     AmbiguousLocalTimeError,
@@ -38,7 +43,7 @@ def _duration_label(minutes: int) -> str:
     return _("%(hours)s h %(minutes)s") % {"hours": hours, "minutes": f"{rest:02d}"}
 
 
-class SlotChoiceField(forms.ModelChoiceField):
+class SlotChoiceField(BoundedModelChoiceField):
     widget = forms.RadioSelect
 
     def label_from_instance(self, slot: Slot) -> str:
@@ -61,8 +66,8 @@ class ActivityForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Markdown: **bold**, *italic*, [links](https://…), lists."),
     )
-    activity_type = forms.ModelChoiceField(label=_("Type"), queryset=None, empty_label=None)
-    themes = forms.ModelMultipleChoiceField(
+    activity_type = BoundedModelChoiceField(label=_("Type"), queryset=None, empty_label=None)
+    themes = BoundedModelMultipleChoiceField(
         label=_("Themes"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
     languages = forms.MultipleChoiceField(
@@ -104,7 +109,7 @@ class ActivityForm(forms.Form):
         max_value=100_000,
         help_text=_("Leave empty if anyone may join."),
     )
-    organizations = forms.ModelMultipleChoiceField(
+    organizations = BoundedModelMultipleChoiceField(
         label=_("Organizations behind the activity"),
         queryset=Organization.objects.all(),
         required=False,

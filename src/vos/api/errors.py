@@ -23,7 +23,27 @@ def install_error_handlers(api: NinjaAPI) -> None:
         return error(request, 400, "invalid", " ".join(exc.messages))
 
     def on_input_error(request, exc: NinjaValidationError):
-        return error(request, 422, "invalid_input", _("Some fields are missing or wrong."))
+        # The field's own name in the API (the last part of where pydantic found it).
+        fields = sorted(
+            {
+                str(
+                    next(
+                        (part for part in reversed(item.get("loc", ())) if isinstance(part, str)),
+                        "",
+                    )
+                )
+                for item in exc.errors
+            }
+            - {"", "body", "query", "path", "payload", "filters"}
+        )
+        if not fields:
+            return error(request, 422, "invalid_input", _("Some fields are missing or wrong."))
+        return error(
+            request,
+            422,
+            "invalid_input",
+            _("These fields are missing or wrong: %(fields)s.") % {"fields": ", ".join(fields)},
+        )
 
     def on_not_found(request, exc):
         return error(request, 404, "not_found", _("Not found."))

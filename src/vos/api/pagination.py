@@ -1,10 +1,10 @@
 """Bounded pages and dates: no request can ask the database for the absurd."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from ninja.pagination import LimitOffsetPagination
+
+from vos.common.forms import validate_year
 
 
 class Pages(LimitOffsetPagination):
@@ -19,6 +19,5 @@ class Pages(LimitOffsetPagination):
 
 def in_range(value):
     """Dates from another millennium would overflow the zone arithmetic: refuse them clearly."""
-    if value is not None and not 1900 <= value.year <= 2200:
-        raise ValidationError(_("Dates must fall between the years 1900 and 2200."))
+    validate_year(value)
     return value

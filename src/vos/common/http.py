@@ -5,9 +5,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 
 def safe_next(request: HttpRequest, fallback: str = "/") -> str:
-    """The ``next`` address of a form or link, if it stays on this site; else ``fallback``."""
+    """The ``next`` address of a form or link, if it is a path on this site; else
+    ``fallback``."""
     candidate = request.POST.get("next") or request.GET.get("next") or fallback
-    if url_has_allowed_host_and_scheme(
+    if candidate.startswith("/") and url_has_allowed_host_and_scheme(
         candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return candidate

@@ -1,12 +1,17 @@
-"""Request-wide settings: the reader's time zone and the content security policy."""
+"""Request-wide settings: the reader's time zone, the content security policy, and the
+refusal of input that no field can hold."""
 
+import json
+import re
 import zoneinfo
 from collections.abc import Callable
 from urllib.parse import unquote
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from vos.common.timezones import canonical_zone
 
@@ -51,3 +56,56 @@ class ContentSecurityPolicyMiddleware:
             "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
         )
         return response
+
+
+# NUL and lone surrogates: PostgreSQL refuses them, SQLite stores them and gives them back
+# raw in pages and calendar files; no person types them.
+UNREADABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(key)
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def unreadable_input(request: HttpRequest) -> bool:
+    """Whether the address, the query, a form field or a JSON string holds NUL or a lone
+    surrogate."""
+    texts = [request.path, *request.GET.keys()]
+    texts += [value for values in request.GET.lists() for value in values[1]]
+    if request.method in ("POST", "PUT", "PATCH", "DELETE"):
+        if request.content_type == "application/json":
+            try:
+                texts += list(_strings(json.loads(request.body or b"null")))
+            except ValueError:
+                return False  # not JSON at all: the API says so itself
+        elif request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+            texts += list(request.POST.keys())
+            texts += [value for values in request.POST.lists() for value in values[1]]
+    return any(UNREADABLE.search(text) for text in texts)
+
+
+class UnreadableInputMiddleware:
+    """A clear 400 for input that no field can hold, before any view sees it: nothing is
+    stored, and nothing comes back raw in a page, a feed or an export."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not unreadable_input(request):
+            return self.get_response(request)
+        message = _(
+            "Part of what was sent holds characters that cannot be read (a NUL byte or a "
+            "broken character). Please type it again."
+        )
+        if request.path.startswith("/api/"):
+            return JsonResponse({"code": "invalid_input", "message": message}, status=400)
+        return render(request, "common/bad_input.html", {"message": message}, status=400)

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -53,7 +53,7 @@ def intention(request: HttpRequest) -> HttpResponse:
         if current is not None:
             intention_accept(person=request.user, intention_text=current)
             messages.success(request, _("Thank you: you share the intention text."))
-        return redirect(safe_next(request, fallback=reverse("intention")))
+        return HttpResponseRedirect(safe_next(request, fallback=reverse("intention")))
     return render(
         request,
         "edition/intention.html",

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, FormView, UpdateView, View
 
-from vos.common.forms import TimeZoneForm
+from vos.common.forms import TimeZoneForm, parse_key
 from vos.common.http import safe_next
 from vos.common.locales import country_name, language_name
 from vos.common.timezones import zone_choices, zone_label
@@ -123,8 +123,11 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
         request.POST if request.method == "POST" and "name" in request.POST else None
     )
     if request.method == "POST" and "revoke" in request.POST:
-        if api_token_revoke(person=request.user, token_id=int(request.POST.get("revoke") or 0)):
+        token_id = parse_key(request.POST.get("revoke"))
+        if token_id is not None and api_token_revoke(person=request.user, token_id=token_id):
             messages.success(request, _("The token is revoked: it no longer works."))
+        else:
+            messages.error(request, _("This token could not be found; nothing was changed."))
         return redirect("person.api_tokens")
     if form.is_bound and form.is_valid():
         _row, new_token = api_token_create(person=request.user, name=form.cleaned_data["name"])

@@ -20,6 +20,7 @@ from vos.activity.models import Activity
 from vos.activity.services import activity_decide, activity_set_flags
 from vos.activity.views.public import ProgramFilterForm
 from vos.common.csv import csv_response
+from vos.common.forms import validate_year
 from vos.common.locales import country_name
 from vos.common.log import log_for
 from vos.common.models import LogEntry
@@ -38,7 +39,9 @@ class QueueFilterForm(ProgramFilterForm):
     )
 
     def clean_day(self):
-        return self.cleaned_data.get("day")
+        day = self.cleaned_data.get("day")
+        validate_year(day)
+        return day
 
 
 @login_required

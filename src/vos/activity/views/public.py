@@ -16,6 +16,7 @@ from vos.activity.calendar import activity_ics
 from vos.activity.grid import day_grid
 from vos.activity.loader import activity_or_404
 from vos.activity.models import Activity
+from vos.common.forms import validate_year
 from vos.common.locales import language_choices
 from vos.common.log import log_for
 from vos.common.timezones import WORLD_CITIES, local_day_bounds, local_times
@@ -67,9 +68,11 @@ class ProgramFilterForm(forms.Form):
         if value == "all":
             return "all"
         try:
-            return dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
         except ValueError:
             raise forms.ValidationError(_("This is not a date.")) from None
+        validate_year(day)
+        return day
 
 
 def _query(params: dict, **changes) -> str:

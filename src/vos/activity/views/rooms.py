@@ -21,6 +21,7 @@ from vos.activity.access import activities_live_now, join_access, join_url_for, 
 from vos.activity.loader import activity_or_404
 from vos.activity.models import Activity
 from vos.activity.services.rooms import room_move
+from vos.common.forms import BoundedModelChoiceField, parse_day
 from vos.common.timezones import local_day_bounds
 from vos.edition.models import Edition
 from vos.edition.views import backoffice_edition
@@ -62,7 +63,7 @@ def happening_now(request: HttpRequest) -> HttpResponse:
 
 
 class MoveForm(forms.Form):
-    room = forms.ModelChoiceField(label=gettext_lazy("Move to"), queryset=Room.objects.none())
+    room = BoundedModelChoiceField(label=gettext_lazy("Move to"), queryset=Room.objects.none())
 
     def __init__(self, *args, edition: Edition, **kwargs):
         super().__init__(*args, **kwargs)
@@ -74,10 +75,7 @@ def rooms_timeline(request: HttpRequest, slug: str) -> HttpResponse:
     """Each pool room's day, in the facilitator's zone, with a way to move activities."""
     edition = backoffice_edition(request, slug)
     zone = zoneinfo.ZoneInfo(request.time_zone)
-    try:
-        day = dt.date.fromisoformat(request.GET.get("day", ""))
-    except ValueError:
-        day = timezone.localtime(edition.starts_at, zone).date()
+    day = parse_day(request.GET.get("day")) or timezone.localtime(edition.starts_at, zone).date()
     day_start, day_end = local_day_bounds(day, zone)
     rooms = list(edition.rooms.filter(kind=Room.Kind.POOL))
     activities = Activity.objects.filter(
