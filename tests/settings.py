@@ -14,7 +14,7 @@ _redis_db = 1 + int(_worker.removeprefix("gw") or 0)
 if REDIS_URL:  # noqa: F405
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "vos.common.cache.ResilientRedisCache",
             "LOCATION": f"{REDIS_URL.rsplit('/', 1)[0]}/{_redis_db}",  # noqa: F405
         }
     }
