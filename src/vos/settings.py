@@ -293,6 +293,8 @@ MAIL_MAX_ATTEMPTS = int(env("MAIL_MAX_ATTEMPTS", "8"))
 MAIL_LEASE_SECONDS = int(env("MAIL_LEASE_SECONDS", "120"))
 # The sweep leaves a message to its own task for this long after it is due.
 MAIL_SWEEP_GRACE_SECONDS = int(env("MAIL_SWEEP_GRACE_SECONDS", "60"))
+# /healthz reports the worker "stalled" when a task has been due for this long.
+WORKER_STALL_SECONDS = int(env("WORKER_STALL_SECONDS", "300"))
 
 # ---------------------------------------------------------------------------
 # Languages and time zones

@@ -190,3 +190,23 @@ def test_now_is_rendered_on_home_in_reader_zone(client):
     match = re.search(r'<time datetime="([^"]+)">', html)
     moment = dt.datetime.fromisoformat(match.group(1).replace("Z", "+00:00"))
     assert abs((dt.datetime.now(dt.UTC) - moment).total_seconds()) < 120
+
+
+@pytest.mark.django_db(transaction=True)
+def test_healthz_reports_a_worker_that_takes_no_tasks(client, settings):
+    import datetime as dt
+
+    from django.core.mail import send_mail
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS_BACKEND = "database"
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    send_mail("Waiting", "for a worker", "forum@example.org", ["ana@example.org"])
+    assert client.get("/healthz").json()["checks"]["worker"] == "ok"  # it is new
+    DBTaskResult.objects.update(enqueued_at=timezone.now() - dt.timedelta(minutes=10))
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["status"] == "degraded"
+    assert response.json()["checks"]["worker"] == "stalled"
+    assert "worker" in response.json()["failed"]

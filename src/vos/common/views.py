@@ -1,14 +1,31 @@
+import datetime as dt
 import logging
 
+from django.conf import settings
 from django.core.cache import cache, caches
 from django.db import connection
+from django.db.models import Q
 from django.http import HttpRequest, JsonResponse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult, get_date_max
 
 from vos.common.cache import ResilientRedisCache
 
 logger = logging.getLogger(__name__)
+
+
+def _tasks_waiting_too_long() -> bool:
+    """Whether a task has been due for longer than WORKER_STALL_SECONDS: no worker is
+    taking tasks (stopped, or stuck), so emails and reminders wait."""
+    threshold = timezone.now() - dt.timedelta(seconds=settings.WORKER_STALL_SECONDS)
+    return (
+        DBTaskResult.objects.filter(status=TaskResultStatus.READY)
+        .filter(Q(run_after=get_date_max(), enqueued_at__lt=threshold) | Q(run_after__lt=threshold))
+        .exists()
+    )
 
 
 @never_cache
@@ -16,8 +33,9 @@ logger = logging.getLogger(__name__)
 def healthz(request: HttpRequest) -> JsonResponse:
     """For load balancers and monitors. 200 ``ok`` when everything answers; 200
     ``degraded`` when Redis is away (the site goes on without it: sessions from the
-    database, rate limits open, caches missed); 503 ``unavailable`` naming the database
-    when it does not answer."""
+    database, rate limits open, caches missed) or when no worker has taken the tasks
+    that wait (emails and reminders are late); 503 ``unavailable`` when the database does
+    not answer. ``failed`` names what is wrong."""
     checks: dict[str, str] = {}
     try:
         with connection.cursor() as cursor:
@@ -37,6 +55,8 @@ def healthz(request: HttpRequest) -> JsonResponse:
         except Exception:  # a cache of another kind failing, whatever its error
             logger.exception("health check: cache")
             checks["cache"] = "failed"
+    if settings.TASKS_BACKEND == "database" and checks["database"] == "ok":
+        checks["worker"] = "stalled" if _tasks_waiting_too_long() else "ok"
     failed = sorted(name for name, state in checks.items() if state != "ok")
     unavailable = checks["database"] != "ok"
     status = "unavailable" if unavailable else ("degraded" if failed else "ok")
