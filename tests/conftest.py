@@ -1,16 +1,21 @@
 import email
 import email.policy
 import os
+import shutil
 import socket
+import tempfile
 import threading
 import time
 import uuid
 from email.message import EmailMessage
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from aiosmtpd.controller import Controller
 from django.core.cache import cache
+
+from tests.processes import PrivatePostgres
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -155,3 +160,19 @@ def pytest_collection_modifyitems(config, items):
     if deselected:
         config.hook.pytest_deselected(items=deselected)
         items[:] = kept
+
+
+@pytest.fixture
+def private_postgres():
+    available = all(shutil.which(name) for name in ("initdb", "pg_ctl", "runuser"))
+    require_component(available, "PostgreSQL's initdb and pg_ctl")
+    # Not under pytest's own temporary folder: the postgres user must be able to reach it.
+    directory = Path(tempfile.mkdtemp(prefix="vos-pg-"))
+    server = PrivatePostgres(directory)
+    try:
+        server.init()
+        server.start()
+        yield server
+        server.stop()
+    finally:
+        shutil.rmtree(directory, ignore_errors=True)

@@ -1,6 +1,8 @@
 """Helpers for tests that run the site for real, in other processes (with the
 ``site_database`` fixture of conftest.py): a free port, the ``vos`` command."""
 
+import os
+import pwd
 import socket
 import subprocess
 import sys
@@ -27,3 +29,62 @@ def vos(env: dict, *args: str) -> str:
     )
     assert result.returncode == 0, result.stderr
     return result.stdout
+
+
+class PrivatePostgres:
+    """A PostgreSQL server of our own (Debian's binaries, as the postgres user), so that a
+    test can restart it without disturbing the suite's own database."""
+
+    def __init__(self, directory) -> None:
+        self.directory = directory
+        self.port = free_port()
+        self.log = str(directory / "server.log")
+
+    def run(self, *command: str) -> None:
+        # The server's own output goes to its log file, so no pipe stays open behind it.
+        subprocess.run(
+            ["runuser", "-u", "postgres", "--", *command],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=120,
+        )
+
+    def init(self) -> None:
+        os.chown(self.directory, pwd.getpwnam("postgres").pw_uid, -1)
+        self.run("initdb", "-D", str(self.directory / "data"), "--auth=trust", "-U", "postgres")
+
+    def start(self) -> None:
+        options = f"-p {self.port} -k {self.directory} -c listen_addresses=127.0.0.1"
+        self.run(
+            "pg_ctl",
+            "-D",
+            str(self.directory / "data"),
+            "-o",
+            options,
+            "-l",
+            self.log,
+            "-w",
+            "start",
+        )
+
+    def restart(self) -> None:
+        options = f"-p {self.port} -k {self.directory} -c listen_addresses=127.0.0.1"
+        self.run(
+            "pg_ctl",
+            "-D",
+            str(self.directory / "data"),
+            "-o",
+            options,
+            "-m",
+            "fast",
+            "-w",
+            "restart",
+        )
+
+    def stop(self) -> None:
+        self.run("pg_ctl", "-D", str(self.directory / "data"), "-m", "immediate", "stop")
+
+    @property
+    def url(self) -> str:
+        return f"postgres://postgres@127.0.0.1:{self.port}/postgres"

@@ -116,3 +116,35 @@ def test_the_site_works_through_a_redis_outage_and_recovers(client, private_redi
     assert client.get("/healthz").json()["status"] == "ok"
     assert "Ana" in client.get("/en/profile/").content.decode()
     assert "Rahim" in other.get("/en/profile/").content.decode()
+
+
+def test_emails_queued_in_rq_survive_a_redis_restart(
+    settings, mailbox, private_redis, django_capture_on_commit_callbacks
+):
+    """RQ keeps its queue in Redis: a restart (this one keeps nothing on disk) loses the
+    jobs, and the outbox sweep sends the emails all the same."""
+    import django_rq
+    from django.core.management import call_command
+    from django_tasks_rq import Job
+
+    from vos.mail.models import OutboxMessage
+
+    settings.RQ_QUEUES = {"default": {"URL": private_redis.url}}
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    settings.MAIL_SWEEP_GRACE_SECONDS = 0
+    from django.core.mail import send_mail
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for number in range(5):
+            send_mail(f"Queued {number}", "in RQ", "forum@example.org", [f"r{number}@example.org"])
+    queue = django_rq.get_queue("default", job_class=Job)
+    assert queue.count == 5
+    assert mailbox.messages == []
+
+    private_redis.stop()
+    private_redis.start()  # empty: the five jobs are gone
+    assert django_rq.get_queue("default", job_class=Job).count == 0
+
+    call_command("remind", verbosity=0)
+    assert len(mailbox.wait_for(5)) == 5
+    assert set(OutboxMessage.objects.values_list("status", flat=True)) == {"sent"}

@@ -8,21 +8,15 @@ fresh database of this leg's kind, sending to an SMTP server on loopback; it is 
 
 import email
 import email.policy
-import os
-import pwd
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import threading
 import time
-from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
 
-from tests.conftest import require_component
 from tests.processes import ROOT, free_port, vos
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -123,81 +117,6 @@ def test_killed_worker_loses_no_email_and_doubles_none(site_database, kill):
     # At most the one message whose "250 OK" came just before the kill arrives twice,
     # under its one Message-ID: receivers drop it.
     assert len(inbox.message_ids) - COUNT <= 1
-
-
-class PrivatePostgres:
-    """A PostgreSQL server of our own (Debian's binaries, as the postgres user), so that a
-    test can restart it without disturbing the suite's own database."""
-
-    def __init__(self, directory) -> None:
-        self.directory = directory
-        self.port = free_port()
-        self.log = str(directory / "server.log")
-
-    def run(self, *command: str) -> None:
-        # The server's own output goes to its log file, so no pipe stays open behind it.
-        subprocess.run(
-            ["runuser", "-u", "postgres", "--", *command],
-            check=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            timeout=120,
-        )
-
-    def init(self) -> None:
-        os.chown(self.directory, pwd.getpwnam("postgres").pw_uid, -1)
-        self.run("initdb", "-D", str(self.directory / "data"), "--auth=trust", "-U", "postgres")
-
-    def start(self) -> None:
-        options = f"-p {self.port} -k {self.directory} -c listen_addresses=127.0.0.1"
-        self.run(
-            "pg_ctl",
-            "-D",
-            str(self.directory / "data"),
-            "-o",
-            options,
-            "-l",
-            self.log,
-            "-w",
-            "start",
-        )
-
-    def restart(self) -> None:
-        options = f"-p {self.port} -k {self.directory} -c listen_addresses=127.0.0.1"
-        self.run(
-            "pg_ctl",
-            "-D",
-            str(self.directory / "data"),
-            "-o",
-            options,
-            "-m",
-            "fast",
-            "-w",
-            "restart",
-        )
-
-    def stop(self) -> None:
-        self.run("pg_ctl", "-D", str(self.directory / "data"), "-m", "immediate", "stop")
-
-    @property
-    def url(self) -> str:
-        return f"postgres://postgres@127.0.0.1:{self.port}/postgres"
-
-
-@pytest.fixture
-def private_postgres():
-    available = all(shutil.which(name) for name in ("initdb", "pg_ctl", "runuser"))
-    require_component(available, "PostgreSQL's initdb and pg_ctl")
-    # Not under pytest's own temporary folder: the postgres user must be able to reach it.
-    directory = Path(tempfile.mkdtemp(prefix="vos-pg-"))
-    server = PrivatePostgres(directory)
-    try:
-        server.init()
-        server.start()
-        yield server
-        server.stop()
-    finally:
-        shutil.rmtree(directory, ignore_errors=True)
 
 
 QUEUE_MORE = """
