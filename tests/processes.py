@@ -6,6 +6,8 @@ import pwd
 import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -15,6 +17,35 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def gunicorn(env: dict, port: int, *, threads: int = 4, **popen) -> subprocess.Popen:
+    """The production server, two workers, on loopback; returns once /healthz answers."""
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "vos.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--threads",
+            str(threads),
+        ],
+        env=env,
+        cwd=ROOT,
+        **{"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, **popen},
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
+                return server
+        except OSError:
+            time.sleep(0.2)
+    return server
 
 
 def vos(env: dict, *args: str) -> str:

@@ -9,11 +9,10 @@ import secrets
 import subprocess
 import sys
 import threading
-import time
 import urllib.request
 from urllib.parse import urlencode
 
-from tests.processes import free_port, vos
+from tests.processes import free_port, gunicorn, vos
 
 PEOPLE, CAPACITY = 200, 50
 
@@ -86,35 +85,8 @@ def test_200_simultaneous_registrations_never_overbook(site_database):
         vos(env, "shell", "--no-imports", "-c", SETUP % {"capacity": CAPACITY, "people": PEOPLE})
     )
     port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "vos.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--threads",
-            "8",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    server = gunicorn(env, port, threads=8, stderr=subprocess.PIPE, text=True)
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(
-                    f"http://127.0.0.1:{port}/healthz", timeout=2
-                ) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.2)
         path = setup["path"] + "register/"
         statuses: list[int | None] = [None] * PEOPLE
         barrier = threading.Barrier(PEOPLE)

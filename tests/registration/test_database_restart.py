@@ -2,15 +2,11 @@
 PostgreSQL restarts either fail visibly or are kept, and none fails once it is back."""
 
 import json
-import subprocess
-import sys
 import threading
-import time
-import urllib.request
 
 import pytest
 
-from tests.processes import ROOT, free_port, vos
+from tests.processes import free_port, gunicorn, vos
 from tests.registration.test_concurrency import SETUP, post
 
 pytestmark = pytest.mark.postgres
@@ -31,33 +27,9 @@ def test_registrations_survive_a_database_restart(site_database, private_postgre
         vos(env, "shell", "--no-imports", "-c", SETUP % {"capacity": PEOPLE, "people": PEOPLE})
     )
     port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "vos.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--threads",
-            "4",
-        ],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server = gunicorn(env, port)
     statuses: dict[int, int] = {}
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
-                    break
-            except OSError:
-                time.sleep(0.2)
         path = setup["path"] + "register/"
 
         def register(index: int) -> None:

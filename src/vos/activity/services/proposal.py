@@ -181,6 +181,34 @@ def overlapping_activities(
     return list(activities.order_by("starts_at"))
 
 
+def _create(
+    *,
+    edition: Edition,
+    proposer: User,
+    data: ActivityData,
+    intention_text: IntentionText,
+    **fields: Any,
+) -> Activity:
+    """The rows of a new activity, once its data was checked: the activity, its themes and
+    organizations, the proposer as first organizer (who shares the intention text), its
+    room."""
+    activity = Activity(
+        edition=edition,
+        intention_text=intention_text,
+        created_by=proposer,
+        **fields,
+        **{name: getattr(data, name) for name in SIMPLE_FIELDS},
+    )
+    activity.full_clean(exclude=["intention_text"])
+    activity.save()
+    activity.themes.set(data.themes)
+    activity.organizations.set(_organizations(data, proposer))
+    Organizer.objects.create(activity=activity, person=proposer, is_proposer=True)
+    intention_accept(person=proposer, intention_text=intention_text)
+    room_assign(activity=activity, choice=data.room or RoomChoice(), actor=proposer)
+    return activity
+
+
 @transaction.atomic
 def activity_propose(
     *, proposer: User, edition: Edition, data: ActivityData, intention_text: IntentionText
@@ -201,21 +229,14 @@ def activity_propose(
     if data.slot is not None:
         data.slot = _check_slot_has_room(data.slot)
     publish_now = edition.moderation == Edition.Moderation.PUBLISH
-    activity = Activity(
+    activity = _create(
         edition=edition,
+        proposer=proposer,
+        data=data,
         intention_text=intention_text,
-        created_by=proposer,
         state=Activity.State.PUBLISHED if publish_now else Activity.State.PROPOSED,
         published_at=timezone.now() if publish_now else None,
-        **{name: getattr(data, name) for name in SIMPLE_FIELDS},
     )
-    activity.full_clean(exclude=["intention_text"])
-    activity.save()
-    activity.themes.set(data.themes)
-    activity.organizations.set(_organizations(data, proposer))
-    Organizer.objects.create(activity=activity, person=proposer, is_proposer=True)
-    intention_accept(person=proposer, intention_text=intention_text)
-    room_assign(activity=activity, choice=data.room or RoomChoice(), actor=proposer)
     log_action(
         activity,
         actor=proposer,
@@ -258,24 +279,17 @@ def activity_import(
     if data.slot is not None and state in Activity.HOLDS_PLACE:
         data.slot = _check_slot_has_room(data.slot)
     shown = state in (Activity.State.PUBLISHED, Activity.State.CANCELLED)
-    activity = Activity(
+    activity = _create(
         edition=edition,
+        proposer=proposer,
+        data=data,
         intention_text=intention_text,
-        created_by=proposer,
         state=state,
         published_at=(published_at or timezone.now()) if shown else None,
         is_official=is_official,
         is_featured=is_featured,
         cancel_reason=cancel_reason,
-        **{name: getattr(data, name) for name in SIMPLE_FIELDS},
     )
-    activity.full_clean(exclude=["intention_text"])
-    activity.save()
-    activity.themes.set(data.themes)
-    activity.organizations.set(_organizations(data, proposer))
-    Organizer.objects.create(activity=activity, person=proposer, is_proposer=True)
-    intention_accept(person=proposer, intention_text=intention_text)
-    room_assign(activity=activity, choice=data.room or RoomChoice(), actor=proposer)
     log_action(activity, actor=proposer, action="activity.import", data={"state": state})
     if state == Activity.State.PUBLISHED:
         after_publish(activity)
