@@ -107,3 +107,41 @@ def test_propose_in_a_slot_publish_and_read_from_kolkata(live_server, open_page)
     page.get_by_role("link", name="Timeline").click()
     expect(page.locator("table.timeline")).to_contain_text("Radio comunitaria con el celular")
     assert_accessible(page)
+
+
+def test_organizer_edits_an_activity_whose_slot_is_full(live_server, open_page):
+    intention_text()
+    edition = make_edition("vos-full", scheduling=Edition.Scheduling.SLOTS)
+    slot = edition_create_slots(
+        edition=edition,
+        first_start=dt.datetime.combine(edition.start_date, dt.time(16), tzinfo=PARIS),
+        length=dt.timedelta(minutes=90),
+        count_per_day=1,
+        gap=dt.timedelta(0),
+        places=2,
+    )[0]
+    organizer = UserFactory(display_name="Kenji", time_zone="Asia/Tokyo")
+    mine = make_activity(
+        edition,
+        title="Haiku circle",
+        starts_at=slot.starts_at,
+        slot=slot,
+        organizer=organizer,
+        state=Activity.State.CHANGES_REQUESTED,
+        capacity=10,
+    )
+    make_activity(edition, title="Other", starts_at=slot.starts_at, slot=slot)  # now full
+
+    page = logged_in_page(open_page, live_server, organizer, "Asia/Tokyo")
+    page.goto(f"{live_server.url}/en/editions/{edition.slug}/activities/{mine.pk}/edit/")
+    own = page.locator(f"#slot-{slot.pk}")
+    expect(own).to_be_enabled()
+    expect(own).to_be_checked()
+    expect(page.locator(f"label[for=slot-{slot.pk}]")).to_contain_text("your activity's slot")
+    assert_accessible(page)
+    page.locator("#id_capacity").fill("20")
+    page.get_by_role("button", name=re.compile("Save")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Haiku circle")
+    mine.refresh_from_db()
+    assert (mine.capacity, mine.slot_id, mine.state) == (20, slot.pk, Activity.State.PROPOSED)
+    assert_accessible(page)

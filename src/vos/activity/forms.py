@@ -179,6 +179,11 @@ class ActivityForm(forms.Form):
         self.fields["room_mode"].initial = modes[-1] if len(modes) > 2 else Activity.RoomMode.NONE
         if edition.scheduling == Edition.Scheduling.SLOTS:
             self.slots = slots_with_places_left(edition)
+            own = editing.slot_id if editing is not None else None
+            for slot in self.slots:
+                # An activity keeps its own slot, however full: its place is already in it.
+                slot.is_own = slot.pk == own
+                slot.selectable = slot.places_left > 0 or slot.is_own
             self.fields["slot"].queryset = edition.slots.all()
             self.fields["slot"].required = True
             for name in ("start", "duration", "end"):
