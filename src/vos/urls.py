@@ -30,3 +30,8 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )
+
+# Errors are pages of the site (vos.home.views), in the reader's language.
+handler404 = "vos.home.views.page_not_found"
+handler403 = "vos.home.views.permission_denied"
+handler500 = "vos.home.views.server_error"

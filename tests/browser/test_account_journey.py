@@ -65,3 +65,19 @@ def test_sign_up_verify_log_in_see_own_zone_and_switch_to_spanish(live_server, o
     expect(page.get_by_role("heading", level=1)).to_have_text("Tu perfil")
     expect(page.locator(".zone-picker summary")).to_have_text("Hora de Calcuta, UTC+5:30")
     assert_accessible(page)
+
+
+def test_a_lost_reader_finds_the_way_back_from_a_missing_page(live_server, open_page):
+    from tests.factories import intention_text, make_activity, make_edition
+
+    intention_text()
+    edition = make_edition("vos-lost")
+    make_activity(edition, title="Mutirão de sementes")
+    page = open_page(time_zone="America/Sao_Paulo", locale="pt-BR")
+    response = page.goto(f"{live_server.url}/pt/editions/nao-existe/")
+    assert response.status == 404
+    expect(page.get_by_role("heading", level=1)).to_have_text("Esta página não existe")
+    assert_accessible(page)
+    page.get_by_label(re.compile("Pesquisar no programa")).fill("sementes")
+    page.get_by_role("button", name="Pesquisar").click()
+    expect(page.get_by_role("link", name="Mutirão de sementes")).to_be_visible()

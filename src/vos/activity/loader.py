@@ -8,6 +8,15 @@ from django.http import Http404
 from vos.activity.models import Activity
 
 
+class ActivityGone(Http404):
+    """The activity was on the program once and is not any more (unpublished): people may
+    know it existed, so its page says so instead of "not found"."""
+
+    def __init__(self, edition) -> None:
+        super().__init__("This activity is no longer on the program.")
+        self.edition = edition
+
+
 def activity_or_404(
     user,
     pk: int,
@@ -26,6 +35,8 @@ def activity_or_404(
     except (Activity.DoesNotExist, ValueError, OverflowError):
         raise Http404 from None
     if not user.has_perm("activity.view", activity):
+        if activity.published_at is not None:
+            raise ActivityGone(activity.edition)
         raise Http404
     if perm is not None and not user.has_perm(perm, activity):
         raise Http404
