@@ -31,8 +31,8 @@ test: $(TEST_STAMP)
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check src tests bench docs
-	$(BIN)/ruff format --check src tests bench docs
+	$(BIN)/ruff check src tests bench docs tools
+	$(BIN)/ruff format --check src tests bench docs tools
 
 # What CI checks besides the tests: lint and formatting, the import rule (import-linter's
 # contracts in pyproject.toml), migrations in step with the models.
@@ -41,17 +41,19 @@ check: lint
 	$(BIN)/vos makemigrations --check --dry-run
 
 format: $(TEST_STAMP)
-	$(BIN)/ruff check --fix src tests bench docs
-	$(BIN)/ruff format src tests bench docs
+	$(BIN)/ruff check --fix src tests bench docs tools
+	$(BIN)/ruff format src tests bench docs tools
 
 # Refresh the catalogs from the code, then compile them (the .mo files are committed).
 messages: $(STAMP)
 	$(BIN)/vos makemessages --locale en --locale fr --locale es --locale pt \
-		--no-obsolete --add-location file --ignore ".venv" --ignore "var" --ignore "tests" --ignore "bench"
+		--no-obsolete --add-location file --ignore ".venv" --ignore "var" --ignore "tests" --ignore "bench" \
+		--ignore "locale_overrides"
+	$(BIN)/python tools/brazilian_portuguese.py
 	$(MAKE) compilemessages
 
 compilemessages: $(STAMP)
-	$(BIN)/vos compilemessages --ignore ".venv"
+	$(BIN)/vos compilemessages --ignore ".venv" --ignore "locale_overrides"
 
 demo: $(STAMP)
 	$(BIN)/vos demo

@@ -71,6 +71,8 @@ def _local_secret_key() -> str:
 SECRET_KEY = env("SECRET_KEY") or _local_secret_key()
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Unset: `vos serve` then names the address it serves on (links in emails follow it).
+SITE_URL_GIVEN = bool(env("SITE_URL"))
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", SITE_URL)
 
 # Production is whenever the site is served over https.
@@ -308,7 +310,14 @@ LANGUAGES = [
     ("pt", _("Portuguese")),
 ]
 # The catalogs live at the top of the checkout, beside src/.
-LOCALE_PATHS = [SOURCE_DIR.parent.parent / "locale"]
+LOCALE_PATHS = [
+    SOURCE_DIR.parent.parent / "locale",
+    # Brazilian Portuguese for the packages' pages and emails (tools/brazilian_portuguese.py).
+    *(
+        SOURCE_DIR.parent.parent / "locale_overrides" / name
+        for name in ("allauth", "auth", "django")
+    ),
+]
 USE_I18N = True
 USE_TZ = True
 # The zone used for storage is always UTC; this one is the fallback for display.

@@ -1,6 +1,7 @@
 """`make run` serves with `vos serve`: the site and the worker together, on 127.0.0.1 only,
 and Ctrl-C stops everything it started."""
 
+import json
 import os
 import signal
 import socket
@@ -32,6 +33,17 @@ def test_serve_answers_on_loopback_and_ctrl_c_stops_everything(tmp_path):
     subprocess.run(
         [sys.executable, "-m", "vos", "migrate", "-v", "0"], env=env, check=True, timeout=120
     )
+    edition = (
+        "import datetime as dt; from vos.edition.services import edition_create; "
+        "edition_create(slug='here', title='Here', start_date=dt.date(2030, 1, 1), "
+        "end_date=dt.date(2030, 1, 2), time_zone='UTC')"
+    )
+    subprocess.run(
+        [sys.executable, "-m", "vos", "shell", "--no-imports", "-c", edition],
+        env=env,
+        check=True,
+        timeout=120,
+    )
     port = free_port()
     serve = subprocess.Popen(
         [sys.executable, "-m", "vos", "serve", "--port", str(port)],
@@ -57,6 +69,10 @@ def test_serve_answers_on_loopback_and_ctrl_c_stops_everything(tmp_path):
         if listening.returncode == 0:
             assert f"127.0.0.1:{port}" in listening.stdout
             assert f"0.0.0.0:{port}" not in listening.stdout
+        # Addresses the site gives (API, exports, emails) are where it is served.
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/editions", timeout=5) as r:
+            [listed] = json.load(r)["items"]
+        assert listed["url"] == f"http://127.0.0.1:{port}/en/editions/here/"
         serve.send_signal(signal.SIGINT)  # what Ctrl-C sends
         output, _errors = serve.communicate(timeout=30)
     finally:

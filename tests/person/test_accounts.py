@@ -171,3 +171,31 @@ def test_change_email_after_verification(client, mailbox, django_capture_on_comm
         client.post(path_of(first_link(message)))
     person.refresh_from_db()
     assert person.email == "new@example.org"
+
+
+def test_account_pages_and_emails_speak_brazilian_portuguese(
+    client, mailbox, django_capture_on_commit_callbacks, settings
+):
+    settings.VOS_SITE_NAME = "Fórum Viral"
+    login = client.get("/pt/accounts/login/").content.decode()
+    signup = client.get("/pt/accounts/signup/").content.decode()
+    assert "Senha" in login
+    for european in ("Palavra-passe", "utilizador", "Enviámos"):
+        assert european not in login + signup
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/pt/accounts/signup/",
+            {
+                "email": "joana@example.org",
+                "display_name": "Joana",
+                "password1": PASSWORD,
+                "password2": PASSWORD,
+            },
+        )
+    [message] = mailbox.wait_for(1)
+    text = body_of(message)
+    html = message.get_body(preferencelist=("html",)).get_content()
+    assert "Fórum Viral" in text  # the site's name, not the host it was reached through
+    assert "Enviámos" not in text
+    assert 'href="http' in html  # an HTML part, with the link as a link
+    assert first_link(message).rstrip(".") in html

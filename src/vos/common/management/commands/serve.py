@@ -53,6 +53,11 @@ class Command(BaseCommand):
             "--access-logfile",
             "-",
         ]
+        shown_host = f"[{host}]" if ":" in host else host
+        if not settings.SITE_URL_GIVEN:
+            # Links in emails point where this site is served (PORT=8123 make run too).
+            os.environ["SITE_URL"] = f"http://{shown_host}:{port}"
+            os.environ.setdefault("CSRF_TRUSTED_ORIGINS", os.environ["SITE_URL"])
         # The sweep: due reminders, and emails whose task was lost (a worker killed).
         sweep = [python, "-m", "vos", "remind", "--every", "60"]
         children = [
@@ -60,7 +65,6 @@ class Command(BaseCommand):
             subprocess.Popen(web),  # noqa: S603 - fixed commands
             subprocess.Popen(sweep, stdout=subprocess.DEVNULL),  # noqa: S603 - fixed commands
         ]
-        shown_host = f"[{host}]" if ":" in host else host
         self.stdout.write(
             self.style.SUCCESS(
                 _(
