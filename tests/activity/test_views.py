@@ -530,3 +530,15 @@ def test_search_finds_organizers_by_name_only_when_they_are_named_in_public(clie
     assert ("Semillas" in found, "Tejidos" in found) == (True, False)
     assert "Tejidos" not in hidden
     assert "Wayra Mamani" not in hidden
+
+
+def test_other_time_zones_run_west_to_east(client):
+    edition = make_edition(start=dt.date(2030, 7, 12), days=1, open_proposals=False)
+    activity = make_activity(edition, starts_at=dt.datetime(2030, 7, 12, 16, tzinfo=PARIS))
+    html = client.get(activity.get_absolute_url()).content.decode()
+    table = html[html.index('class="other-zones"') :]
+    cities = re.findall(r'<th scope="row">([^<]+)</th>', table)
+    assert cities[0] == "Los Angeles"
+    assert cities[-1] == "Sydney"
+    assert cities.index("Mexico City") < cities.index("São Paulo") < cities.index("Dakar")
+    assert cities.index("Kolkata") < cities.index("Shanghai") < cities.index("Tokyo")

@@ -192,3 +192,9 @@ def test_admin_warns_when_a_shared_room_is_opened_to_everyone(admin_client, foru
     warnings = [str(m) for m in response.context["messages"] if m.level_tag == "warning"]
     assert len(warnings) == 1
     assert "shown to everyone" in warnings[0]
+
+
+def test_dial_in_numbers_are_phone_links(client, forum):
+    client.force_login(forum["accepted"])
+    html = client.get(forum["edition"].get_absolute_url()).content.decode()
+    assert '<a href="tel:+33170379911">+33 1 70 37 99 11</a>' in html

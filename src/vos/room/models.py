@@ -96,6 +96,11 @@ class DialIn(models.Model):
     def __str__(self) -> str:
         return f"{self.country} {self.number}"
 
+    @property
+    def tel_uri(self) -> str:
+        """``tel:+33170372246``: a phone dials it in one tap (RFC 3966 keeps + and digits)."""
+        return "tel:" + "".join(c for c in self.number if c.isdigit() or c == "+")
+
 
 def jitsi_room_name() -> str:
     """An unguessable Jitsi room name: 128 bits of randomness, URL-safe."""

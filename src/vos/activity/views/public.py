@@ -19,7 +19,7 @@ from vos.activity.models import Activity
 from vos.common.forms import validate_year
 from vos.common.locales import language_choices
 from vos.common.log import log_for
-from vos.common.timezones import WORLD_CITIES, local_day_bounds, local_times
+from vos.common.timezones import WORLD_CITIES, local_day_bounds, local_times, zone_offset
 from vos.edition.models import Edition
 from vos.organization.models import Organization
 
@@ -159,7 +159,11 @@ def activity_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     context = {
         "activity": activity,
         "edition": activity.edition,
-        "other_zones": local_times(activity.starts_at, activity.ends_at, cities),
+        # West to east at the activity's own moment (offsets change with DST).
+        "other_zones": sorted(
+            local_times(activity.starts_at, activity.ends_at, cities),
+            key=lambda row: zone_offset(row["zone"], activity.starts_at),
+        ),
         "page_url": request.build_absolute_uri(activity.get_absolute_url()),
         "can_change": request.user.has_perm("activity.change", activity),
         "can_moderate": request.user.has_perm("activity.moderate", activity),
