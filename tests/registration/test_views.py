@@ -35,6 +35,26 @@ def test_anonymous_register_goes_to_login_and_back(client, edition):
     assert not Registration.objects.exists()
 
 
+def test_logging_in_after_pressing_register_registers(client, edition):
+    from tests.factories import PASSWORD
+
+    activity = make_activity(edition, capacity=10)
+    person = UserFactory(email="ines@example.org")
+    client.post(url("registration.register", activity))
+    response = client.post(
+        f"/en/accounts/login/?next={activity.get_absolute_url()}",
+        {"login": "ines@example.org", "password": PASSWORD},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == activity.get_absolute_url()
+    assert Registration.objects.get().person == person
+    assert "You are registered. See you there!" in response.content.decode()
+    # Logging in another time registers nothing more.
+    client.logout()
+    client.post("/en/accounts/login/", {"login": "ines@example.org", "password": PASSWORD})
+    assert Registration.objects.count() == 1
+
+
 def test_register_and_unregister_in_one_click_each(client, edition):
     activity = make_activity(edition, capacity=10)
     person = UserFactory()
@@ -205,3 +225,27 @@ def test_agenda_query_count_does_not_grow(client, edition, django_assert_num_que
     with django_assert_num_queries(5):
         html = client.get(reverse("registration.agenda")).content.decode()
     assert html.count('class="activity-card') == count
+
+
+def test_agenda_shows_what_is_ahead_first_and_what_is_over_after(client):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    intention_text()
+    now = timezone.now()
+    edition = make_edition("around-now", start=(now - dt.timedelta(days=3)).date(), days=7)
+    person = UserFactory()
+    over = make_activity(edition, title="Circle of last week", starts_at=now - dt.timedelta(days=2))
+    older = make_activity(edition, title="Older circle", starts_at=now - dt.timedelta(days=3))
+    ahead = make_activity(edition, title="Circle of tomorrow", starts_at=now + dt.timedelta(days=1))
+    for activity in (over, older, ahead):  # registered back when they were ahead
+        Registration.objects.create(activity=activity, person=person, status="confirmed")
+    client.force_login(person)
+    html = client.get(reverse("registration.agenda")).content.decode()
+    assert (
+        html.index("Circle of tomorrow")
+        < html.index("Already over")
+        < html.index("Circle of last week")
+        < html.index("Older circle")
+    )

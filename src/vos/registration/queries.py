@@ -69,12 +69,22 @@ def agenda_for(person: User, zone: zoneinfo.ZoneInfo) -> list[dict]:
             if other["activity"].starts_at >= item["activity"].ends_at:
                 break
             item["overlap"] = other["overlap"] = True
-    days: dict[dt.date, list[dict]] = {}
+    return items
+
+
+def agenda_by_day(items: list[dict], zone: zoneinfo.ZoneInfo) -> dict[str, list[dict]]:
+    """The agenda's items by day in the reader's zone: what is still to come first, in
+    order, then what is over, the most recent first."""
+    now = timezone.now()
+    parts: dict[str, dict[dt.date, list[dict]]] = {"upcoming": {}, "past": {}}
     for item in items:
-        days.setdefault(timezone.localtime(item["activity"].starts_at, zone).date(), []).append(
-            item
-        )
-    return [{"date": day, "items": day_items} for day, day_items in sorted(days.items())]
+        part = "upcoming" if item["activity"].ends_at > now else "past"
+        day = timezone.localtime(item["activity"].starts_at, zone).date()
+        parts[part].setdefault(day, []).append(item)
+    return {
+        "upcoming": [{"date": d, "items": i} for d, i in sorted(parts["upcoming"].items())],
+        "past": [{"date": d, "items": i} for d, i in sorted(parts["past"].items(), reverse=True)],
+    }
 
 
 def activities_for_personal_feed(person: User) -> list[Activity]:

@@ -2,7 +2,11 @@
 
 Connected in ``RegistrationConfig.ready``; each runs inside the activity's transaction."""
 
+from django.contrib import messages
+from django.contrib.auth.signals import user_logged_in
+from django.core.exceptions import ValidationError
 from django.dispatch import receiver
+from django.utils.translation import gettext as _
 
 from vos.activity.models import Activity
 from vos.activity.signals import (
@@ -12,6 +16,7 @@ from vos.activity.signals import (
     activity_published,
 )
 from vos.registration.services import (
+    registration_create,
     registration_promote_waitlist,
     registrations_notify_cancel,
     registrations_notify_change,
@@ -43,3 +48,28 @@ def tell_registrants_of_the_cancellation(sender, *, activity: Activity, **kwargs
 @receiver(activity_capacity_raised, dispatch_uid="registration.promote_the_waiting_list")
 def promote_the_waiting_list(sender, *, activity: Activity, **kwargs) -> None:
     registration_promote_waitlist(activity=activity)
+
+
+# The activity a visitor pressed "Register" on before logging in (kept in the session).
+REGISTER_AFTER_LOGIN = "register_after_login"
+
+
+@receiver(user_logged_in, dispatch_uid="registration.register_after_login")
+def register_after_login(sender, *, request, user, **kwargs) -> None:
+    """Finish what the visitor asked for before logging in or signing up: the
+    registration itself, not only the way back to the activity."""
+    if request is None or not hasattr(request, "session"):
+        return
+    activity_id = request.session.pop(REGISTER_AFTER_LOGIN, None)
+    activity = Activity.objects.filter(pk=activity_id).first() if activity_id else None
+    if activity is None or not user.has_perm("activity.view", activity):
+        return
+    try:
+        registration = registration_create(activity=activity, person=user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return
+    if registration.is_confirmed:
+        messages.success(request, _("You are registered. See you there!"))
+    else:
+        messages.info(request, _("The activity is full: you are on the waiting list."))

@@ -20,6 +20,7 @@ from vos.edition.models import Edition
 from vos.registration import queries
 from vos.registration.forms import MessageForm, ReminderSettingsForm
 from vos.registration.models import ReminderSettings
+from vos.registration.receivers import REGISTER_AFTER_LOGIN
 from vos.registration.services import (
     feed_token_regenerate,
     registration_cancel,
@@ -40,7 +41,9 @@ def _activity(request: HttpRequest, slug: str, pk: int) -> Activity:
 def register(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     activity = _activity(request, slug, pk)
     if not request.user.is_authenticated:
-        # Back to the same activity after logging in or signing up.
+        # Back to the same activity after logging in or signing up, and registered then
+        # (registration.receivers.register_after_login).
+        request.session[REGISTER_AFTER_LOGIN] = activity.pk
         query = urlencode({"next": activity.get_absolute_url()})
         return redirect(f"{reverse('account_login')}?{query}")
     try:
@@ -171,7 +174,10 @@ def agenda(request: HttpRequest) -> HttpResponse:
         request,
         "registration/agenda.html",
         {
-            "days": queries.agenda_for(request.user, zoneinfo.ZoneInfo(request.time_zone)),
+            "agenda": queries.agenda_by_day(
+                queries.agenda_for(request.user, zoneinfo.ZoneInfo(request.time_zone)),
+                zoneinfo.ZoneInfo(request.time_zone),
+            ),
             "form": form,
             "feed_url": feed_url,
             "webcal_url": feed_url.replace("https://", "webcal://").replace("http://", "webcal://"),
