@@ -10,6 +10,7 @@ from tests.factories import PARIS, UserFactory, intention_text, make_activity, m
 from vos.activity.models import Activity
 from vos.edition.models import Edition
 from vos.edition.services import edition_create_slots
+from vos.organization.models import Organization
 
 pytestmark = pytest.mark.django_db
 
@@ -542,3 +543,27 @@ def test_other_time_zones_run_west_to_east(client):
     assert cities[-1] == "Sydney"
     assert cities.index("Mexico City") < cities.index("São Paulo") < cities.index("Dakar")
     assert cities.index("Kolkata") < cities.index("Shanghai") < cities.index("Tokyo")
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("comunicacion", "Comunicación popular"),
+        ("COMUNICACIÓN", "Comunicación popular"),
+        ("ecologie", "Écologie des savoirs"),
+        ("lucia", "Huertas"),  # the organizer Lucía, named in public
+        ("solidaria", "Huertas"),  # an organization's name
+        ("sao paulo", "Ciranda em São Paulo"),
+    ],
+)
+def test_search_ignores_accents_and_case(client, edition, typed, found):
+    lucia = UserFactory(display_name="Lucía Hernández", is_public=True)
+    make_activity(edition, title="Comunicación popular")
+    make_activity(edition, title="Écologie des savoirs")
+    make_activity(edition, title="Ciranda em São Paulo")
+    huertas = make_activity(edition, title="Huertas", organizer=lucia)
+    huertas.organizations.add(Organization.objects.create(name="Economía Solidaria"))
+    url = reverse("activity.program", kwargs={"slug": edition.slug})
+    html = client.get(url, {"q": typed, "day": "all"}).content.decode()
+    titles = re.findall(r'<h3><a href="[^"]+">([^<]+)</a>', html)
+    assert titles == [found]

@@ -3,12 +3,11 @@
 import datetime as dt
 import zoneinfo
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from vos.activity.models import PUBLIC_ORGANIZER, Activity, Organizer
+from vos.common.search import Fold, fold
 from vos.common.timezones import local_day_bounds
 from vos.edition.models import Edition, Slot
 from vos.organization.models import Organization
@@ -43,44 +42,34 @@ def activities_live(edition: Edition) -> QuerySet[Activity]:
 
 
 def activities_search(activities: QuerySet[Activity], text: str) -> QuerySet[Activity]:
-    """Full-text search over titles, summaries, descriptions and organizer names.
-
-    PostgreSQL ranks with its own full-text search; SQLite falls back to matching every
-    word somewhere in those fields.
-    """
-    text = text.strip()
-    if not text:
-        return activities
-    if connection.vendor == "postgresql":
-        vector = (
-            SearchVector("title", weight="A", config="simple")
-            + SearchVector("summary", weight="B", config="simple")
-            + SearchVector("description", weight="C", config="simple")
-            + SearchVector("organizations__name", weight="B", config="simple")
-        )
-        query = SearchQuery(text, search_type="websearch", config="simple")
-        ids = activities.annotate(search=vector).filter(search=query).values_list("pk", flat=True)
-        # Organizers are found by name only when they are named in public.
-        by_organizer = (
+    """Search over titles, summaries, descriptions, organization names and the names of
+    organizers named in public: every word somewhere, accents and case ignored (the same
+    on PostgreSQL and SQLite, see ``vos.common.search``)."""
+    for word in text.split()[:10]:
+        folded = fold(word)
+        organizers = (
             Organizer.objects.filter(PUBLIC_ORGANIZER)
-            .annotate(search=SearchVector("person__display_name", config="simple"))
-            .filter(search=query)
+            .alias(folded_name=Fold("person__display_name"))
+            .filter(folded_name__contains=folded)
             .values("activity_id")
         )
-        return activities.filter(Q(pk__in=ids) | Q(pk__in=by_organizer))
-    for word in text.split():
-        activities = activities.filter(
-            Q(title__icontains=word)
-            | Q(summary__icontains=word)
-            | Q(description__icontains=word)
-            | Q(
-                pk__in=Organizer.objects.filter(
-                    PUBLIC_ORGANIZER, person__display_name__icontains=word
-                ).values("activity_id")
-            )
-            | Q(organizations__name__icontains=word)
+        organizations = (
+            Organization.objects.alias(folded_name=Fold("name"))
+            .filter(folded_name__contains=folded)
+            .values("activities")
         )
-    return activities.distinct()
+        activities = activities.alias(
+            folded_title=Fold("title"),
+            folded_summary=Fold("summary"),
+            folded_description=Fold("description"),
+        ).filter(
+            Q(folded_title__contains=folded)
+            | Q(folded_summary__contains=folded)
+            | Q(folded_description__contains=folded)
+            | Q(pk__in=organizers)
+            | Q(pk__in=organizations)
+        )
+    return activities
 
 
 def activities_filtered(activities: QuerySet[Activity], filters: dict) -> QuerySet[Activity]:

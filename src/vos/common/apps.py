@@ -6,3 +6,8 @@ class CommonConfig(AppConfig):
     name = "vos.common"
     label = "common"
     verbose_name = _("Common")
+
+    def ready(self) -> None:
+        from vos.common import search  # noqa: PLC0415 - once apps are ready
+
+        search.connect()
