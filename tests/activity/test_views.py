@@ -312,7 +312,7 @@ def test_program_query_count_does_not_grow(client, django_assert_num_queries, co
         )
         activity.themes.add(theme)
     url = program_url(edition, day="all")
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         response = client.get(url)
     html = response.content.decode()
     assert html.count('class="activity-card') == min(count, 100)  # a page of all days
@@ -398,7 +398,7 @@ def test_moderation_queue_query_count_does_not_grow(client, django_assert_num_qu
         )
     client.force_login(facilitator)
     url = reverse("activity.orga_queue", kwargs={"slug": edition.slug})
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(15):
         response = client.get(url)
     assert response.content.decode().count("/activities/") >= count
 
@@ -567,3 +567,41 @@ def test_search_ignores_accents_and_case(client, edition, typed, found):
     html = client.get(url, {"q": typed, "day": "all"}).content.decode()
     titles = re.findall(r'<h3><a href="[^"]+">([^<]+)</a>', html)
     assert titles == [found]
+
+
+def test_language_filter_offers_the_editions_languages_the_readers_first(client, edition):
+    make_activity(edition, title="Uno", languages=["es", "en"])
+    make_activity(edition, title="Deux", languages=["fr"])
+    make_activity(edition, title="Never shown", languages=["ja"], state=Activity.State.PROPOSED)
+    client.force_login(UserFactory(languages=["fr"]))
+    html = client.get(f"/es/editions/{edition.slug}/program/").content.decode()
+    start = html.index('id="id_language"')
+    select = html[start : html.index("</select>", start)]
+    options = re.findall(r'<option value="([a-z]*)"', select)
+    # The reader speaks French and reads this page in Spanish: those first, then the rest.
+    assert options == ["", "fr", "es", "en"]
+
+
+def test_an_activity_crossing_the_readers_midnight_says_next_day(client):
+    edition = make_edition(start=dt.date(2030, 9, 20), days=2, open_proposals=False)
+    make_activity(
+        edition,
+        title="Late assembly",
+        starts_at=dt.datetime(2030, 9, 20, 23, 30, tzinfo=PARIS),
+        minutes=120,
+    )
+    client.cookies["vos_tz"] = "Europe%2FParis"
+    html = client.get(program_url(edition, day="2030-09-20")).content.decode()
+    assert "01:30, next day</time>" in html
+    client.cookies["vos_tz"] = "America%2FNew_York"  # 17:30–19:30 there: the same day
+    html = client.get(program_url(edition, day="2030-09-20")).content.decode()
+    assert "19:30</time>" in html
+    assert "next day" not in html
+
+
+def test_the_timeline_has_column_headers(client):
+    edition = make_edition(start=dt.date(2030, 9, 20), days=1, open_proposals=False)
+    make_activity(edition, title="One", starts_at=dt.datetime(2030, 9, 20, 14, tzinfo=PARIS))
+    client.cookies["vos_tz"] = "Europe%2FParis"
+    html = client.get(program_url(edition, day="2030-09-20", view="grid")).content.decode()
+    assert '<th scope="colgroup" colspan="1">Activities at the same time</th>' in html

@@ -7,6 +7,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from vos.activity.models import PUBLIC_ORGANIZER, Activity, Organizer
+from vos.common.locales import language_name
 from vos.common.search import Fold, fold
 from vos.common.timezones import local_day_bounds
 from vos.edition.models import Edition, Slot
@@ -193,3 +194,20 @@ def slots_with_places_left(edition: Edition) -> list[Slot]:
     for slot in result:
         slot.places_left = max(slot.places - slot.taken, 0)
     return result
+
+
+def languages_of_edition(
+    edition: Edition, *, first: tuple[str, ...] = (), public: bool = True
+) -> list[tuple[str, str]]:
+    """(code, name) of the languages the edition's activities are held in (its public
+    program's, or every proposal's for the back office), named in the reader's language:
+    the reader's own languages first, then the others by name."""
+    activities = (
+        activities_published(edition) if public else Activity.objects.filter(edition=edition)
+    )
+    used = {code for codes in activities.values_list("languages", flat=True) for code in codes}
+    named = sorted(((code, language_name(code)) for code in used), key=lambda p: p[1].casefold())
+    return sorted(
+        named,
+        key=lambda pair: (pair[0] not in first, first.index(pair[0]) if pair[0] in first else 0),
+    )

@@ -18,7 +18,7 @@ from vos.activity.forms import DecisionForm, FlagsForm
 from vos.activity.loader import activity_or_404
 from vos.activity.models import Activity
 from vos.activity.services import activity_decide, activity_set_flags
-from vos.activity.views.public import ProgramFilterForm
+from vos.activity.views.public import ProgramFilterForm, reader_languages
 from vos.common.csv import csv_response
 from vos.common.forms import validate_year
 from vos.common.locales import country_name
@@ -29,6 +29,7 @@ from vos.edition.views import backoffice_edition
 
 
 class QueueFilterForm(ProgramFilterForm):
+    public = False
     state = forms.ChoiceField(
         label=gettext_lazy("State"),
         required=False,
@@ -47,7 +48,9 @@ class QueueFilterForm(ProgramFilterForm):
 @login_required
 def queue(request: HttpRequest, slug: str) -> HttpResponse:
     edition = backoffice_edition(request, slug)
-    form = QueueFilterForm(request.GET or None, edition=edition)
+    form = QueueFilterForm(
+        request.GET or None, edition=edition, reader_languages=reader_languages(request)
+    )
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
     if not form.is_bound:
         filters = (
@@ -55,7 +58,9 @@ def queue(request: HttpRequest, slug: str) -> HttpResponse:
             if edition.moderation == Edition.Moderation.REVIEW
             else {}
         )
-        form = QueueFilterForm(initial=filters, edition=edition)
+        form = QueueFilterForm(
+            initial=filters, edition=edition, reader_languages=reader_languages(request)
+        )
     activities = list(
         queries.activities_for_moderation(edition, filters, zoneinfo.ZoneInfo(request.time_zone))
     )

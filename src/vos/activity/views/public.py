@@ -17,7 +17,6 @@ from vos.activity.grid import day_grid
 from vos.activity.loader import activity_or_404
 from vos.activity.models import Activity
 from vos.common.forms import validate_year
-from vos.common.locales import language_choices
 from vos.common.log import log_for
 from vos.common.timezones import WORLD_CITIES, local_day_bounds, local_times, zone_offset
 from vos.edition.models import Edition
@@ -46,7 +45,9 @@ class ProgramFilterForm(forms.Form):
         widget=forms.HiddenInput,
     )
 
-    def __init__(self, *args, edition: Edition, **kwargs):
+    public = True  # the back office's form offers the languages of every proposal
+
+    def __init__(self, *args, edition: Edition, reader_languages: tuple[str, ...] = (), **kwargs):
         super().__init__(*args, **kwargs)
         everything = [("", _("All"))]
         self.fields["type"].choices = everything + [
@@ -55,7 +56,9 @@ class ProgramFilterForm(forms.Form):
         self.fields["theme"].choices = everything + [
             (theme.pk, theme.name) for theme in edition.themes.all()
         ]
-        self.fields["language"].choices = everything + language_choices()
+        self.fields["language"].choices = everything + queries.languages_of_edition(
+            edition, first=reader_languages, public=self.public
+        )
         organizations = Organization.objects.filter(
             activities__edition=edition, activities__state=Activity.State.PUBLISHED
         ).distinct()
@@ -75,6 +78,12 @@ class ProgramFilterForm(forms.Form):
         return day
 
 
+def reader_languages(request: HttpRequest) -> tuple[str, ...]:
+    """The languages a reader reads: their profile's, then the page's own."""
+    spoken = list(request.user.languages) if request.user.is_authenticated else []
+    return tuple(dict.fromkeys([*spoken, (request.LANGUAGE_CODE or "en")[:2]]))
+
+
 def _query(params: dict, **changes) -> str:
     merged = {key: value for key, value in {**params, **changes}.items() if value not in (None, "")}
     return "?" + urlencode(merged) if merged else "?"
@@ -83,7 +92,9 @@ def _query(params: dict, **changes) -> str:
 def program(request: HttpRequest, slug: str) -> HttpResponse:
     edition = get_object_or_404(Edition, slug=slug)
     zone = zoneinfo.ZoneInfo(request.time_zone)
-    form = ProgramFilterForm(request.GET or None, edition=edition)
+    form = ProgramFilterForm(
+        request.GET or None, edition=edition, reader_languages=reader_languages(request)
+    )
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
     view = filters.get("view") or "list"
     days = queries.program_days(edition, zone)

@@ -6,6 +6,8 @@ import zoneinfo
 from django import template
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.utils.safestring import SafeString, mark_safe
 
 from vos.common.dates import format_local
@@ -58,6 +60,26 @@ def when_local(value: dt.datetime | None, style: str = "time", zone: str | None 
         iso_utc(value),
         format_local(timezone.localtime(value, tz), style),
     )
+
+
+@register.simple_tag
+def when_until(starts_at: dt.datetime | None, ends_at: dt.datetime | None) -> str:
+    """The end of something that starts at ``starts_at``, as a wall-clock time in the
+    reader's zone, saying so when it falls on a later day of the reader's calendar:
+    "01:30, next day"."""
+    if starts_at is None or ends_at is None:
+        return ""
+    tz = timezone.get_current_timezone()
+    end = timezone.localtime(ends_at, tz)
+    days = (end.date() - timezone.localtime(starts_at, tz).date()).days
+    text = format_local(end, "time")
+    if days == 1:
+        text = _("%(time)s, next day") % {"time": text}
+    elif days > 1:
+        text = ngettext(
+            "%(time)s, %(days)s day later", "%(time)s, %(days)s days later", days
+        ) % {"time": text, "days": days}
+    return format_html('<time datetime="{}">{}</time>', iso_utc(ends_at), text)
 
 
 @register.filter
