@@ -6,9 +6,9 @@ import zoneinfo
 from django import template
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.utils.safestring import SafeString, mark_safe
 
 from vos.common.dates import format_local
 from vos.common.locales import country_name, language_name
@@ -76,9 +76,10 @@ def when_until(starts_at: dt.datetime | None, ends_at: dt.datetime | None) -> st
     if days == 1:
         text = _("%(time)s, next day") % {"time": text}
     elif days > 1:
-        text = ngettext(
-            "%(time)s, %(days)s day later", "%(time)s, %(days)s days later", days
-        ) % {"time": text, "days": days}
+        text = ngettext("%(time)s, %(days)s day later", "%(time)s, %(days)s days later", days) % {
+            "time": text,
+            "days": days,
+        }
     return format_html('<time datetime="{}">{}</time>', iso_utc(ends_at), text)
 
 
