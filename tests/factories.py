@@ -104,3 +104,17 @@ def make_activity(
     if organizer is not None:
         Organizer.objects.create(activity=activity, person=organizer, is_proposer=True)
     return activity
+
+
+def make_slot(edition: Edition, *, hours: int = 10, places: int = 1):
+    """The first of the daily 90-minute slots starting ``hours`` after the edition opens."""
+    from vos.edition.services import edition_create_slots
+
+    return edition_create_slots(
+        edition=edition,
+        first_start=edition.starts_at + dt.timedelta(hours=hours),
+        length=dt.timedelta(minutes=90),
+        count_per_day=1,
+        gap=dt.timedelta(0),
+        places=places,
+    )[0]

@@ -6,12 +6,11 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from tests.factories import UserFactory, intention_text, make_activity, make_edition
+from tests.factories import UserFactory, intention_text, make_activity, make_edition, make_slot
 from tests.race import race
 from vos.activity.models import Activity
 from vos.activity.services import activity_decide
 from vos.edition.models import Edition
-from vos.edition.services import edition_create_slots
 from vos.room.models import Room
 
 
@@ -21,14 +20,7 @@ def one_place(db):
     intention_text()
     facilitator = UserFactory()
     edition = make_edition(scheduling=Edition.Scheduling.SLOTS, facilitators=[facilitator])
-    [slot] = edition_create_slots(
-        edition=edition,
-        first_start=edition.starts_at + dt.timedelta(hours=10),
-        length=dt.timedelta(minutes=90),
-        count_per_day=1,
-        gap=dt.timedelta(0),
-        places=1,
-    )[:1]
+    slot = make_slot(edition, hours=10, places=1)
     holder = make_activity(edition, title="Holder", starts_at=slot.starts_at, slot=slot)
     declined = make_activity(
         edition,
@@ -141,14 +133,7 @@ def test_two_publications_at_once_for_the_last_place_only_one_wins():
     intention_text()
     facilitators = [UserFactory(), UserFactory()]
     edition = make_edition(scheduling=Edition.Scheduling.SLOTS, facilitators=facilitators)
-    [slot] = edition_create_slots(
-        edition=edition,
-        first_start=edition.starts_at + dt.timedelta(hours=10),
-        length=dt.timedelta(minutes=90),
-        count_per_day=1,
-        gap=dt.timedelta(0),
-        places=1,
-    )[:1]
+    slot = make_slot(edition, hours=10, places=1)
     first, second = (
         make_activity(
             edition, title=title, starts_at=slot.starts_at, slot=slot, state=Activity.State.DECLINED
@@ -172,14 +157,7 @@ def test_editing_into_a_full_slot_is_refused(one_place):
     from vos.activity.services import ActivityData, activity_update
 
     edition, slot = one_place["edition"], one_place["slot"]
-    other_slot = edition_create_slots(
-        edition=edition,
-        first_start=edition.starts_at + dt.timedelta(hours=14),
-        length=dt.timedelta(minutes=90),
-        count_per_day=1,
-        gap=dt.timedelta(0),
-        places=1,
-    )[0]
+    other_slot = make_slot(edition, hours=14, places=1)
     organizer = UserFactory()
     mover = make_activity(
         edition, title="Mover", starts_at=other_slot.starts_at, slot=other_slot, organizer=organizer

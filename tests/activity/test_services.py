@@ -4,7 +4,14 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tests.conftest import body_of
-from tests.factories import PARIS, UserFactory, intention_text, make_activity, make_edition
+from tests.factories import (
+    PARIS,
+    UserFactory,
+    intention_text,
+    make_activity,
+    make_edition,
+    make_slot,
+)
 from vos.activity.models import Activity, Organizer
 from vos.activity.services import (
     ActivityData,
@@ -18,7 +25,6 @@ from vos.activity.services import (
 )
 from vos.common.log import log_for
 from vos.edition.models import Edition
-from vos.edition.services import edition_create_slots
 from vos.organization.models import Organization
 from vos.organization.services import OrganizationData
 
@@ -106,14 +112,7 @@ def test_propose_time_rules(shift, minutes, message):
 
 def test_slot_booking_takes_slot_times_and_counts_places():
     edition = make_edition(scheduling=Edition.Scheduling.SLOTS)
-    [slot] = edition_create_slots(
-        edition=edition,
-        first_start=edition.starts_at + dt.timedelta(hours=10),
-        length=dt.timedelta(minutes=90),
-        count_per_day=1,
-        gap=dt.timedelta(0),
-        places=2,
-    )[:1]
+    slot = make_slot(edition, hours=10, places=2)
     for _number in range(2):
         activity = activity_propose(
             proposer=UserFactory(),
@@ -134,14 +133,7 @@ def test_slot_booking_takes_slot_times_and_counts_places():
 
 def test_refused_proposal_leaves_no_new_organization_behind():
     edition = make_edition(scheduling=Edition.Scheduling.SLOTS)
-    [slot] = edition_create_slots(
-        edition=edition,
-        first_start=edition.starts_at + dt.timedelta(hours=10),
-        length=dt.timedelta(minutes=90),
-        count_per_day=1,
-        gap=dt.timedelta(0),
-        places=1,
-    )[:1]
+    slot = make_slot(edition, hours=10, places=1)
     activity_propose(
         proposer=UserFactory(),
         edition=edition,
@@ -157,14 +149,7 @@ def test_refused_proposal_leaves_no_new_organization_behind():
             intention_text=intention_text(),
         )
     assert not Organization.objects.filter(name="Colectivo Nuevo").exists()
-    second = edition_create_slots(
-        edition=edition,
-        first_start=edition.starts_at + dt.timedelta(hours=14),
-        length=dt.timedelta(minutes=90),
-        count_per_day=1,
-        gap=dt.timedelta(0),
-        places=1,
-    )[0]
+    second = make_slot(edition, hours=14, places=1)
     activity = activity_propose(
         proposer=UserFactory(),
         edition=edition,
@@ -176,14 +161,7 @@ def test_refused_proposal_leaves_no_new_organization_behind():
 
 def test_cancelled_activity_frees_its_place_in_the_slot():
     edition = make_edition(scheduling=Edition.Scheduling.SLOTS)
-    slot = edition_create_slots(
-        edition=edition,
-        first_start=edition.starts_at + dt.timedelta(hours=10),
-        length=dt.timedelta(minutes=90),
-        count_per_day=1,
-        gap=dt.timedelta(0),
-        places=1,
-    )[0]
+    slot = make_slot(edition, hours=10, places=1)
     proposer = UserFactory()
     first = activity_propose(
         proposer=proposer,
