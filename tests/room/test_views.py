@@ -132,3 +132,42 @@ def test_room_admin_rejects_bad_input(client):
     with pytest.raises(ValidationError) as error:
         room.full_clean()
     assert set(error.value.message_dict) == {"join_url", "meeting_id"}
+
+
+def test_rooms_overview_opens_on_the_first_day_with_activities(client):
+    intention_text()
+    facilitator = UserFactory()
+    edition = make_edition(days=3, facilitators=[facilitator])
+    room = Room.objects.create(
+        edition=edition, kind=Room.Kind.POOL, name="Room A", join_url="https://a.example"
+    )
+    third_day = edition.starts_at + dt.timedelta(days=2, hours=12)
+    make_activity(
+        edition, title="On the third day", starts_at=third_day, room=room, room_mode="pool"
+    )
+    client.force_login(facilitator)
+    client.cookies["vos_tz"] = "Europe%2FParis"
+    html = client.get(reverse("room.timeline", kwargs={"slug": edition.slug})).content.decode()
+    assert "On the third day" in html
+
+
+def test_the_review_page_shows_what_a_facilitator_decides_on(client):
+    intention_text()
+    facilitator = UserFactory()
+    edition = make_edition(facilitators=[facilitator])
+    activity = make_activity(
+        edition,
+        title="Under review",
+        languages=["es", "qu"],
+        capacity=25,
+        accessibility="Sign language on request.",
+        state=Activity.State.PROPOSED,
+    )
+    client.force_login(facilitator)
+    html = client.get(
+        reverse("activity.orga_review", kwargs={"slug": edition.slug, "pk": activity.pk})
+    ).content.decode()
+    assert "<dd>Spanish, Quechua</dd>" in html
+    assert "<dd>25</dd>" in html
+    assert "Sign language on request." in html
+    assert "<dt>Room</dt>" in html

@@ -70,14 +70,29 @@ class MoveForm(forms.Form):
         self.fields["room"].queryset = edition.rooms.filter(kind=Room.Kind.POOL)
 
 
+def _first_day(edition: Edition, rooms: list[Room], zone: zoneinfo.ZoneInfo) -> dt.date:
+    """The day the overview opens on: today while the edition runs, else the first day
+    with an activity in a pool room, else the edition's first day (all in ``zone``)."""
+    now = timezone.now()
+    if edition.starts_at <= now < edition.ends_at:
+        return timezone.localtime(now, zone).date()
+    first = (
+        Activity.objects.filter(edition=edition, room__in=rooms, state__in=Activity.HOLDS_PLACE)
+        .order_by("starts_at")
+        .values_list("starts_at", flat=True)
+        .first()
+    )
+    return timezone.localtime(first or edition.starts_at, zone).date()
+
+
 @login_required
 def rooms_timeline(request: HttpRequest, slug: str) -> HttpResponse:
     """Each pool room's day, in the facilitator's zone, with a way to move activities."""
     edition = backoffice_edition(request, slug)
     zone = zoneinfo.ZoneInfo(request.time_zone)
-    day = parse_day(request.GET.get("day")) or timezone.localtime(edition.starts_at, zone).date()
-    day_start, day_end = local_day_bounds(day, zone)
     rooms = list(edition.rooms.filter(kind=Room.Kind.POOL))
+    day = parse_day(request.GET.get("day")) or _first_day(edition, rooms, zone)
+    day_start, day_end = local_day_bounds(day, zone)
     activities = Activity.objects.filter(
         edition=edition,
         room__in=rooms,
