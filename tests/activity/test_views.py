@@ -456,7 +456,10 @@ def test_organizer_edits_activity_in_the_zone_it_was_typed_in(client, edition):
     assert activity.title == "Radio comunitaria (nueva hora)"
     assert activity.sequence == 1
     history = client.get(activity.get_absolute_url()).content.decode()
-    assert "<code>activity.update</code>" in history
+    # The history says it in words, the time in the reader's zone (Tokyo here).
+    assert "renamed it from “Radio comunitaria” to “Radio comunitaria (nueva hora)”." in history
+    assert " moved it from " in history
+    assert "(Tokyo, UTC+9)" in history
 
 
 def test_all_days_come_a_page_at_a_time(client):
