@@ -55,8 +55,10 @@ class Command(BaseCommand):
         ]
         shown_host = f"[{host}]" if ":" in host else host
         if not settings.SITE_URL_GIVEN:
-            # Links in emails point where this site is served (PORT=8123 make run too).
-            os.environ["SITE_URL"] = f"http://{shown_host}:{port}"
+            # Links in emails point where this site is served (PORT=8123 make run too);
+            # an address that means "every interface" is reached through loopback here.
+            reachable = "127.0.0.1" if host in ("0.0.0.0", "::", "") else shown_host  # noqa: S104 - compared, not bound
+            os.environ["SITE_URL"] = f"http://{reachable}:{port}"
             os.environ.setdefault("CSRF_TRUSTED_ORIGINS", os.environ["SITE_URL"])
         # The sweep: due reminders, and emails whose task was lost (a worker killed).
         sweep = [python, "-m", "vos", "remind", "--every", "60"]
