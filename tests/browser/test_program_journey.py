@@ -145,3 +145,31 @@ def test_organizer_edits_an_activity_whose_slot_is_full(live_server, open_page):
     mine.refresh_from_db()
     assert (mine.capacity, mine.slot_id, mine.state) == (20, slot.pk, Activity.State.PROPOSED)
     assert_accessible(page)
+
+
+def test_the_propose_form_shows_only_the_fields_that_apply(live_server, open_page):
+    intention_text()
+    free = make_edition("vos-free")
+    slots = make_edition("vos-slots", scheduling=Edition.Scheduling.SLOTS)
+    edition_create_slots(
+        edition=slots,
+        first_start=dt.datetime.combine(slots.start_date, dt.time(16), tzinfo=PARIS),
+        length=dt.timedelta(minutes=90),
+        count_per_day=1,
+        gap=dt.timedelta(0),
+        places=2,
+    )
+    page = logged_in_page(open_page, live_server, UserFactory(), "America/Lima")
+    page.goto(f"{live_server.url}/en/editions/{free.slug}/propose/")
+    # No type chosen in advance.
+    expect(page.get_by_label("Type")).to_have_value("")
+    # The video link appears only for "my own video link".
+    expect(page.locator("#id_room_url")).to_be_hidden()
+    page.get_by_label("My own video link").check()
+    expect(page.locator("#id_room_url")).to_be_visible()
+    expect(page.locator("#id_time_zone")).to_be_visible()
+    assert_accessible(page)
+    # With slots, the times are the slots': no zone to type.
+    page.goto(f"{live_server.url}/en/editions/{slots.slug}/propose/")
+    expect(page.locator("#id_time_zone")).to_be_hidden()
+    assert_accessible(page)

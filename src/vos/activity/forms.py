@@ -66,7 +66,10 @@ class ActivityForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Markdown: **bold**, *italic*, [links](https://…), lists."),
     )
-    activity_type = BoundedModelChoiceField(label=_("Type"), queryset=None, empty_label=None)
+    # No type chosen in advance: a proposer picks theirs rather than keeping the first.
+    activity_type = BoundedModelChoiceField(
+        label=_("Type"), queryset=None, empty_label=_("Choose the kind of activity")
+    )
     themes = BoundedModelMultipleChoiceField(
         label=_("Themes"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
