@@ -206,8 +206,6 @@ def languages_of_edition(
         activities_published(edition) if public else Activity.objects.filter(edition=edition)
     )
     used = {code for codes in activities.values_list("languages", flat=True) for code in codes}
-    named = sorted(((code, language_name(code)) for code in used), key=lambda p: p[1].casefold())
-    return sorted(
-        named,
-        key=lambda pair: (pair[0] not in first, first.index(pair[0]) if pair[0] in first else 0),
-    )
+    rank = {code: position for position, code in enumerate(first)}
+    named = [(code, language_name(code)) for code in used]
+    return sorted(named, key=lambda pair: (rank.get(pair[0], len(rank)), pair[1].casefold()))

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.signals import user_logged_in
 from django.core.exceptions import ValidationError
 from django.dispatch import receiver
-from django.utils.translation import gettext as _
 
 from vos.activity.models import Activity
 from vos.activity.signals import (
@@ -15,6 +14,7 @@ from vos.activity.signals import (
     activity_moved,
     activity_published,
 )
+from vos.registration.notices import tell_registration
 from vos.registration.services import (
     registration_create,
     registration_promote_waitlist,
@@ -69,7 +69,4 @@ def register_after_login(sender, *, request, user, **kwargs) -> None:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return
-    if registration.is_confirmed:
-        messages.success(request, _("You are registered. See you there!"))
-    else:
-        messages.info(request, _("The activity is full: you are on the waiting list."))
+    tell_registration(request, registration)

@@ -20,6 +20,7 @@ from vos.edition.models import Edition
 from vos.registration import queries
 from vos.registration.forms import MessageForm, ReminderSettingsForm
 from vos.registration.models import ReminderSettings
+from vos.registration.notices import tell_registration
 from vos.registration.receivers import REGISTER_AFTER_LOGIN
 from vos.registration.services import (
     feed_token_regenerate,
@@ -29,7 +30,6 @@ from vos.registration.services import (
     reminder_settings_for,
     reminder_settings_update,
     unsubscribe_with_token,
-    waitlist_position,
 )
 
 
@@ -51,14 +51,7 @@ def register(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        if registration.is_confirmed:
-            messages.success(request, _("You are registered. See you there!"))
-        else:
-            messages.info(
-                request,
-                _("The activity is full: you are number %(position)s on the waiting list.")
-                % {"position": waitlist_position(registration)},
-            )
+        tell_registration(request, registration)
     return redirect(activity.get_absolute_url())
 
 
