@@ -21,6 +21,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", HomeView.as_view(), name="home"),
     path("time-zone/", person_views.time_zone_choose, name="time_zone"),
+    path("time-zone/suggestions", common_views.zone_suggestions, name="zone_suggestions"),
     path("accounts/", include("allauth.urls")),
     path("", include("vos.person.urls")),
     path("", include("vos.edition.urls")),

@@ -53,7 +53,7 @@ def test_propose_requires_login(client, edition):
 def test_propose_form_defaults_to_proposers_zone(client, edition):
     client.force_login(UserFactory(time_zone="America/Caracas"))
     html = client.get(propose_url(edition)).content.decode()
-    assert 'name="time_zone" value="America/Caracas"' in html
+    assert 'name="time_zone" value="Venezuela (Caracas)"' in html
 
 
 def test_propose_preview_shows_times_and_who_is_awake_without_saving(client, edition):
@@ -447,7 +447,7 @@ def test_organizer_edits_activity_in_the_zone_it_was_typed_in(client, edition):
     html = client.get(edit_url).content.decode()
     day = edition.start_date + dt.timedelta(days=1)
     assert f'value="{day:%Y-%m-%d}T10:00"' in html  # shown as typed, in Caracas time
-    assert 'name="time_zone" value="America/Caracas"' in html
+    assert 'name="time_zone" value="Venezuela (Caracas)"' in html
     data = proposal(edition, title="Radio comunitaria (nueva hora)", start=f"{day:%Y-%m-%d}T11:00")
     del data["accept_intention"]
     response = client.post(edit_url, data)

@@ -19,7 +19,7 @@ def test_sign_up_verify_log_in_see_own_zone_and_switch_to_spanish(live_server, o
     # The first visit stores the browser's zone and shows the page again in it.
     expect(page.locator("html")).to_have_attribute("data-tz-source", "cookie")
     expect(page.locator(".hero time")).to_contain_text("(Kolkata, UTC+5:30)")
-    expect(page.locator(".zone-picker summary")).to_have_text("Times in Kolkata, UTC+5:30")
+    expect(page.locator(".zone-picker summary")).to_have_text("Times in India (Kolkata), UTC+5:30")
     assert_accessible(page)
 
     page.get_by_role("link", name="Sign up").click()
@@ -56,14 +56,16 @@ def test_sign_up_verify_log_in_see_own_zone_and_switch_to_spanish(live_server, o
     assert User.objects.get(email="priya@example.org").time_zone == "Asia/Kolkata"
 
     page.get_by_role("link", name="Priya Raman").click()
-    expect(page.get_by_label("Time zone")).to_have_value("Asia/Kolkata")
+    expect(page.get_by_role("combobox", name="Time zone")).to_have_value("India (Kolkata)")
     assert_accessible(page)
 
     page.get_by_label("Language", exact=True).select_option("es")
     page.get_by_role("button", name="Change").first.click()
     expect(page).to_have_url(f"{live_server.url}/es/profile/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Tu perfil")
-    expect(page.locator(".zone-picker summary")).to_have_text("Hora de Calcuta, UTC+5:30")
+    expect(page.locator(".zone-picker summary")).to_have_text(
+        "Zona horaria: India (Calcuta), UTC+5:30"
+    )
     assert_accessible(page)
 
 

@@ -13,7 +13,6 @@ from vos.common.timezones import (
     make_aware_strict,
     selectable_zones,
     zone_city,
-    zone_for_city,
 )
 
 UTC = dt.UTC
@@ -166,9 +165,3 @@ def test_selectable_zones_has_canonical_names_only():
 )
 def test_format_offset(minutes, expected):
     assert format_offset(dt.timedelta(minutes=minutes)) == expected
-
-
-def test_zone_for_city():
-    assert zone_for_city("kolkata") == "Asia/Kolkata"
-    assert zone_for_city("New York") == "America/New_York"
-    assert zone_for_city("Atlantis") is None

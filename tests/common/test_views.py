@@ -109,9 +109,52 @@ def test_zone_picker_rejects_foreign_next_url(client):
     assert response["Location"] == "/"
 
 
-def test_zone_search_lists_matches_with_offsets(client):
-    html = client.get(reverse("time_zone"), {"q": "kolkata"}).content.decode()
-    assert "Asia/Kolkata (UTC+5:30)" in html
+def test_zone_picker_accepts_a_country_with_one_zone_in_the_readers_language(client):
+    response = client.post("/fr/time-zone/", {"time_zone": "Mozambique", "next": "/fr/"})
+    assert response.cookies["vos_tz"].value == "Africa%2FMaputo"
+    response = client.post("/pt/time-zone/", {"time_zone": "Índia", "next": "/pt/"})
+    assert response.cookies["vos_tz"].value == "Asia%2FKolkata"
+
+
+def test_zone_picker_accepts_a_former_city_name(client):
+    response = client.post(reverse("time_zone"), {"time_zone": "Bombay", "next": "/en/"})
+    assert response.cookies["vos_tz"].value == "Asia%2FKolkata"
+
+
+def test_zone_picker_asks_which_zone_of_a_country_with_several(client):
+    response = client.post("/pt/time-zone/", {"time_zone": "Brasil"})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "vos_tz" not in response.cookies
+    assert "tem vários fusos horários" in html
+    assert 'name="time_zone_pick" value="America/Sao_Paulo"> Brasil (São Paulo), UTC-3' in html
+    assert 'value="America/Manaus"> Brasil (Manaus), UTC-4' in html
+    # The choice, made without JavaScript, wins over the text still in the box.
+    response = client.post(
+        "/pt/time-zone/", {"time_zone": "Brasil", "time_zone_pick": "America/Manaus"}
+    )
+    assert response.cookies["vos_tz"].value == "America%2FManaus"
+
+
+def test_zone_picker_reads_back_the_name_it_shows(client):
+    response = client.post("/fr/time-zone/", {"time_zone": "Inde (Calcutta)", "next": "/fr/"})
+    assert response.cookies["vos_tz"].value == "Asia%2FKolkata"
+    assert "Inde (Calcutta), UTC+5:30" in client.get("/fr/").content.decode()
+
+
+def test_zone_suggestions_in_the_readers_language(client):
+    response = client.get("/es/time-zone/suggestions", {"q": "venez"})
+    assert response.status_code == 200
+    assert response.json()["zones"][0] == {
+        "zone": "America/Caracas",
+        "name": "Venezuela (Caracas)",
+        "label": "Venezuela (Caracas), UTC-4",
+        "matched": "",
+    }
+    bombay = client.get("/en/time-zone/suggestions", {"q": "bomba"}).json()["zones"][0]
+    assert bombay["label"] == "India (Kolkata), UTC+5:30"
+    assert bombay["matched"].startswith("Bomba")
+    assert client.get("/en/time-zone/suggestions", {"q": ""}).json() == {"zones": []}
 
 
 def test_healthz_up(client, settings):

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.http import HttpRequest
 
-from vos.common.timezones import zone_label
+from vos.common.zone_search import zone_full_label
 
 
 def site(request: HttpRequest) -> dict:
@@ -10,6 +10,6 @@ def site(request: HttpRequest) -> dict:
         "site_name": settings.VOS_SITE_NAME,
         "contact_email": settings.VOS_CONTACT_EMAIL,
         "reader_zone": zone,
-        "reader_zone_label": zone_label(zone),
+        "reader_zone_label": zone_full_label(zone),
         "reader_zone_source": getattr(request, "time_zone_source", "default"),
     }

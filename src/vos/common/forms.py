@@ -1,45 +1,85 @@
 import datetime as dt
 
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from vos.common.timezones import canonical_zone, zone_for_city
+from vos.common.timezones import canonical_zone
+from vos.common.zone_search import resolve_zone, zone_name
+
+
+class ZonePickerInput(forms.TextInput):
+    """A text box that suggests zones as one types a country, a city or a zone id (a
+    combobox, with ``zonepicker.js``); without JavaScript, the zones a typed name may mean
+    are offered as choices after submitting."""
+
+    template_name = "common/widgets/zone_picker.html"
+
+    def __init__(self, attrs=None):
+        super().__init__({"autocomplete": "off", "spellcheck": "false", **(attrs or {})})
+
+    @staticmethod
+    def pick_name(name: str) -> str:
+        return f"{name}_pick"
+
+    def format_value(self, value):
+        zone = canonical_zone(value) if value else None
+        return zone_name(zone) if zone else super().format_value(value)
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(self.pick_name(name)) or data.get(name)
+
+    def value_omitted_from_data(self, data, files, name):
+        return name not in data and self.pick_name(name) not in data
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        zone, candidates = resolve_zone(str(value)) if value else (None, [])
+        context["widget"].update(
+            {
+                "suggest_url": reverse("zone_suggestions"),
+                "options_id": f"{context['widget']['attrs'].get('id') or name}-options",
+                "pick_name": self.pick_name(name),
+                "candidates": [] if zone else candidates,
+            }
+        )
+        return context
 
 
 class TimeZoneField(forms.CharField):
-    """An IANA zone typed or picked from a searchable list; stored under its canonical name."""
+    """A zone named by its country, city (former and local names too) or id; stored under
+    its canonical id."""
 
+    widget = ZonePickerInput
     default_error_messages = {
         "unknown_zone": _(
-            "“%(value)s” is not a time zone we know. Pick one from the list, such as "
-            "Europe/Paris or America/Caracas."
+            "“%(value)s” is not a time zone we know. Type a country or a city, such as "
+            "India or Caracas."
         ),
+        "ambiguous_zone": _("“%(value)s” has several time zones: choose yours below."),
     }
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 64)
+        kwargs.setdefault("max_length", 100)
         kwargs.setdefault("label", _("Time zone"))
+        kwargs.setdefault("help_text", _("Type your country or city, e.g. India or São Paulo."))
         super().__init__(**kwargs)
-        self.widget.attrs.update(
-            {"list": "zone-list", "autocomplete": "off", "spellcheck": "false"}
-        )
 
     def clean(self, value):
         value = super().clean(value)
         if not value:
             return value
-        # "Europe/Paris (UTC+1)" as offered by the list is accepted too.
-        name = value.split(" (", 1)[0].strip()
-        zone = canonical_zone(name) or zone_for_city(name)
+        zone, candidates = resolve_zone(value)
         if zone is None:
+            code = "ambiguous_zone" if candidates and candidates[0].exact else "unknown_zone"
             raise forms.ValidationError(
-                self.error_messages["unknown_zone"], code="unknown_zone", params={"value": value}
+                self.error_messages[code], code=code, params={"value": value}
             )
         return zone
 
 
 class TimeZoneForm(forms.Form):
-    time_zone = TimeZoneField(help_text=_("Start typing a city or region, e.g. Kolkata."))
+    time_zone = TimeZoneField()
 
 
 # Years a forum can take place in; beyond them zone arithmetic overflows, and nobody means it.

@@ -9,6 +9,7 @@ import datetime as dt
 import json
 import zoneinfo
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 from babel.dates import get_timezone_location
@@ -33,6 +34,22 @@ def _zone_links() -> dict[str, str]:
 
 
 @cache
+def zone_countries() -> dict[str, str]:
+    """Each zone of tzdata's ``zone.tab`` with the country (ISO 3166 code) it serves.
+
+    Every country has at least one; a zone that the tz database now links to a
+    neighbour's (Europe/Luxembourg to Europe/Brussels) keeps its own name here, so
+    that people in Luxembourg pick Luxembourg."""
+    table = resources.files("tzdata.zoneinfo").joinpath("zone.tab").read_text("utf-8")
+    countries = {}
+    for line in table.splitlines():
+        if line and not line.startswith("#"):
+            country, _coordinates, name, *_comment = line.split("\t")
+            countries[name] = country
+    return countries
+
+
+@cache
 def _zones_by_lower_name() -> dict[str, str]:
     return {name.lower(): name for name in zoneinfo.available_timezones()}
 
@@ -46,29 +63,17 @@ def canonical_zone(name: str | None) -> str | None:
         return None
     if known in UTC_NAMES:
         return "UTC"
+    if known in zone_countries():
+        return known
     canonical = _zone_links().get(known, known)
     return "UTC" if canonical in UTC_NAMES else canonical
 
 
-def zone_for_city(city: str) -> str | None:
-    """The one selectable zone whose city part is ``city`` ("kolkata", "New York")."""
-    wanted = city.strip().lower().replace(" ", "_")
-    found = [name for name in selectable_zones() if name.rsplit("/", 1)[-1].lower() == wanted]
-    return found[0] if len(found) == 1 else None
-
-
 @cache
 def selectable_zones() -> tuple[str, ...]:
-    """Canonical, geographic zone names (plus UTC), sorted: what pickers offer."""
-    aliases = _zone_links()
-    names = {
-        name
-        for name in zoneinfo.available_timezones()
-        if "/" in name
-        and name not in aliases
-        and not name.startswith(("Etc/", "SystemV/", "posix/", "right/"))
-    }
-    return ("UTC", *sorted(names))
+    """The zones of the countries (plus UTC), sorted: what pickers offer."""
+    available = zoneinfo.available_timezones()
+    return ("UTC", *sorted(name for name in zone_countries() if name in available))
 
 
 def format_offset(offset: dt.timedelta | None) -> str:
@@ -106,14 +111,6 @@ def zone_label(name: str, at: dt.datetime | None = None, language: str | None = 
     offset = format_offset(zone_offset(name, at))
     city = zone_city(name, language)
     return city if city == "UTC" else f"{city}, {offset}"
-
-
-def zone_choices(at: dt.datetime | None = None) -> list[tuple[str, str]]:
-    """(name, "Europe/Paris (UTC+1)") for every selectable zone, at the given moment."""
-    at = at or timezone.now()
-    return [
-        (name, f"{name} ({format_offset(zone_offset(name, at))})") for name in selectable_zones()
-    ]
 
 
 def local_midnight(day: dt.date, zone: zoneinfo.ZoneInfo) -> dt.datetime:

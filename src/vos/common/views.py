@@ -13,6 +13,7 @@ from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult, get_date_max
 
 from vos.common.cache import ResilientRedisCache
+from vos.common.zone_search import find_zones
 
 logger = logging.getLogger(__name__)
 
@@ -64,3 +65,18 @@ def healthz(request: HttpRequest) -> JsonResponse:
     if failed:
         body["failed"] = failed
     return JsonResponse(body, status=503 if unavailable else 200)
+
+
+@require_GET
+def zone_suggestions(request: HttpRequest) -> JsonResponse:
+    """The zones a typed country, city or zone id may mean, in the page's language, for
+    the zone pickers' suggestion list."""
+    query = request.GET.get("q", "")[:100]
+    zones = [
+        {"zone": match.zone, "name": match.name, "label": match.label, "matched": match.matched}
+        for match in find_zones(query)
+    ]
+    response = JsonResponse({"zones": zones})
+    # The same for everyone; offsets move at most twice a year.
+    response["Cache-Control"] = "public, max-age=3600"
+    return response

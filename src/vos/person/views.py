@@ -18,7 +18,8 @@ from django.views.generic import DetailView, FormView, UpdateView, View
 from vos.common.forms import TimeZoneForm, parse_key
 from vos.common.http import safe_next
 from vos.common.locales import country_name, language_name
-from vos.common.timezones import zone_choices, zone_label
+from vos.common.timezones import zone_label
+from vos.common.zone_search import zone_full_label
 from vos.person.forms import AccountDeleteForm, ProfileForm
 from vos.person.models import User
 from vos.person.services import (
@@ -46,9 +47,6 @@ class ProfileEditView(LoginRequiredMixin, UpdateView):
         )
         messages.success(self.request, _("Your profile is saved."))
         return redirect("person.profile_edit")
-
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "zone_choices": zone_choices()}
 
     def form_invalid(self, form: ProfileForm) -> HttpResponse:
         # The instance was changed by validation; the page shows what was typed.
@@ -156,22 +154,15 @@ def time_zone_choose(request: HttpRequest) -> HttpResponse:
                 samesite="Lax",
                 secure=request.is_secure(),
             )
-            messages.success(request, _("Times are now shown in %(zone)s.") % {"zone": zone})
+            messages.success(
+                request, _("Times are now shown in %(zone)s.") % {"zone": zone_full_label(zone)}
+            )
             return response
     else:
         form = TimeZoneForm(initial={"time_zone": request.time_zone})
-    query = request.GET.get("q", "").strip().lower()
-    choices = zone_choices()
-    matches = [c for c in choices if query in c[1].lower()] if query else []
     return render(
         request,
         "person/time_zone.html",
-        {
-            "form": form,
-            "zone_choices": choices,
-            "query": query,
-            "matches": matches[:50],
-            "next": safe_next(request),
-        },
+        {"form": form, "next": safe_next(request)},
         status=400 if form.errors else 200,
     )

@@ -22,7 +22,7 @@ from vos.activity.services import (
     invitation_accept,
     overlapping_activities,
 )
-from vos.common.timezones import AWAKE_REGIONS, local_times, zone_choices
+from vos.common.timezones import AWAKE_REGIONS, canonical_zone, local_times
 from vos.edition.models import Edition
 from vos.edition.queries import intention_text_current
 
@@ -31,12 +31,13 @@ def _time_context(request: HttpRequest, form: ActivityForm, edition: Edition) ->
     """Previews of the chosen time: edition zone, UTC, who is awake, overlap warnings."""
     cleaned = getattr(form, "cleaned_data", {}) or {}
     starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
-    own_zone = cleaned.get("time_zone") or form["time_zone"].value() or request.time_zone
+    # What was typed may name no zone yet ("Brasil" asks which one).
+    typed = canonical_zone(form["time_zone"].value() or "")
+    own_zone = cleaned.get("time_zone") or typed or request.time_zone
     regions = [*AWAKE_REGIONS, (_("You"), own_zone)] if own_zone else list(AWAKE_REGIONS)
     context = {
         "edition": edition,
         "form": form,
-        "zone_choices": zone_choices(),
         "awake_regions": regions,
         "slot_grid": _slot_grid(form, own_zone) if form.slots else None,
     }

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from vos.common.dates import format_local
+from vos.common.forms import ZonePickerInput
 from vos.common.locales import country_name, language_name
 from vos.common.markdown import render_markdown
 from vos.common.timezones import zone_city, zone_label
@@ -122,3 +123,10 @@ def city_of(zone_name: str) -> str:
     """The city of a zone, in the reader's language ("Europe/Paris" gives "París" in Spanish)."""
 
     return zone_city(zone_name)
+
+
+@register.simple_tag(takes_context=True)
+def zone_picker(context, input_id: str) -> SafeString:
+    """The header's zone picker: the same suggesting field as the forms'."""
+    widget = ZonePickerInput(attrs={"id": input_id, "required": True})
+    return widget.render("time_zone", context.get("reader_zone"))
