@@ -74,6 +74,25 @@ def test_propose_preview_shows_times_and_who_is_awake_without_saving(client, edi
     assert re.search(r'<tr data-awake-zone="America/New_York">', html)
 
 
+def test_the_live_preview_is_the_preview_alone_and_says_what_is_wrong(client, edition):
+    client.force_login(UserFactory(time_zone="America/Caracas"))
+    headers = {"X-Time-Preview": "1"}
+    response = client.post(
+        propose_url(edition), {**proposal(edition), "preview": "1"}, headers=headers
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.startswith('<div class="time-preview"')
+    assert "<form" not in html
+    assert '<tr data-awake-zone="Asia/Tokyo" class="night">' in html
+    day = edition.start_date + dt.timedelta(days=1)
+    wrong = {**proposal(edition), "preview": "1", "end": f"{day:%Y-%m-%d}T09:00"}
+    html = client.post(propose_url(edition), wrong, headers=headers).content.decode()
+    assert '<p class="error">The end must come after the start.</p>' in html
+    assert "night" not in html.split("</caption>")[1]
+    assert not Activity.objects.exists()
+
+
 def test_propose_saves_with_time_read_in_the_named_zone(client, edition):
     proposer = UserFactory(time_zone="Europe/Paris")
     client.force_login(proposer)

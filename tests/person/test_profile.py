@@ -242,3 +242,16 @@ def test_data_export_walks_every_declared_part(client):
         "reminders",
     }
     assert [item["version"] for item in data["intention_text_accepted"]] == [1]
+
+
+def test_profile_languages_are_a_picker_with_the_readers_languages_first(client):
+    client.force_login(UserFactory(languages=["sw", "pt"]))
+    html = client.get("/fr/profile/").content.decode()
+    assert "data-language-picker" in html
+    yours = html.split("Vos langues")[1].split("Toutes les langues")[0]
+    assert yours.index('value="sw"') < yours.index('value="pt"') < yours.index('value="fr"')
+    assert yours.count(" checked") == 2  # sw and pt, not the page's French
+    assert '<span class="meta" lang="sw">Kiswahili</span>' in yours
+    # Saving keeps the choice, whatever group a language was shown in.
+    response = client.post("/fr/profile/", {**VALID, "languages": ["sw", "ar"]})
+    assert response.status_code == 302

@@ -16,10 +16,11 @@ from vos.common.dates import format_local
 from vos.common.forms import (
     BoundedModelChoiceField,
     BoundedModelMultipleChoiceField,
+    LanguagePicker,
     TimeZoneField,
     WallClockField,
 )
-from vos.common.locales import country_choices, language_choices
+from vos.common.locales import country_choices, language_groups
 from vos.common.timezones import (
     AmbiguousLocalTimeError,
     NonexistentLocalTimeError,
@@ -73,11 +74,7 @@ class ActivityForm(forms.Form):
     themes = BoundedModelMultipleChoiceField(
         label=_("Themes"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
-    languages = forms.MultipleChoiceField(
-        label=_("Languages spoken"),
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-        help_text=_("Hold Ctrl (or Cmd) to choose several."),
-    )
+    languages = forms.MultipleChoiceField(label=_("Languages spoken"), widget=LanguagePicker)
     interpretation_from = forms.ChoiceField(label=_("Interpretation from"), required=False)
     interpretation_to = forms.ChoiceField(label=_("into"), required=False)
     time_zone = TimeZoneField(
@@ -159,13 +156,27 @@ class ActivityForm(forms.Form):
         help_text=_("Captions, sign language, materials in advance …"),
     )
 
-    def __init__(self, *args, edition: Edition, editing: Activity | None = None, **kwargs):
+    def __init__(
+        self,
+        *args,
+        edition: Edition,
+        editing: Activity | None = None,
+        reader_languages: list[str] | tuple[str, ...] = (),
+        **kwargs,
+    ):
         self.edition = edition
         self.editing = editing
         super().__init__(*args, **kwargs)
         self.fields["activity_type"].queryset = edition.activity_types.all()
         self.fields["themes"].queryset = edition.themes.all()
-        languages = language_choices()
+        chosen = (
+            forms.CheckboxSelectMultiple().value_from_datadict(
+                self.data, self.files, self.add_prefix("languages")
+            )
+            if self.is_bound
+            else self.initial.get("languages") or []
+        )
+        languages = language_groups([*chosen, *reader_languages])
         self.fields["languages"].choices = languages
         self.fields["interpretation_from"].choices = [("", "—"), *languages]
         self.fields["interpretation_to"].choices = [("", "—"), *languages]

@@ -4,6 +4,7 @@ from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from vos.common.locales import language_autonym
 from vos.common.timezones import canonical_zone
 from vos.common.zone_search import resolve_zone, zone_name
 
@@ -44,6 +45,20 @@ class ZonePickerInput(forms.TextInput):
             }
         )
         return context
+
+
+class LanguagePicker(forms.CheckboxSelectMultiple):
+    """About 180 languages as checkboxes, the reader's own first, each also named in
+    itself; ``languagepicker.js`` adds a search box that narrows the list as one types.
+    Without JavaScript it is the plain list."""
+
+    template_name = "common/widgets/language_picker.html"
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        autonym = language_autonym(str(value))
+        option["autonym"] = autonym if autonym.casefold() != str(label).casefold() else ""
+        return option
 
 
 class TimeZoneField(forms.CharField):

@@ -3,8 +3,9 @@
 from functools import cache
 
 import pycountry
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 
 def _babel_locale(language: str | None) -> Locale:
@@ -41,6 +42,19 @@ def language_choices(language: str | None = None) -> list[tuple[str, str]]:
     return list(_language_choices(language or translation.get_language() or "en"))
 
 
+def language_groups(first: list[str] | tuple[str, ...] = (), language: str | None = None) -> list:
+    """The language choices in two groups: the reader's own first (those given, then the
+    language of the page), then all the others."""
+    choices = language_choices(language)
+    names = dict(choices)
+    page = (language or translation.get_language() or "en").split("-")[0]
+    yours = [code for code in dict.fromkeys([*first, page]) if code in names]
+    return [
+        (_("Your languages"), [(code, names[code]) for code in yours]),
+        (_("All languages"), [pair for pair in choices if pair[0] not in yours]),
+    ]
+
+
 @cache
 def _country_names(language: str) -> dict[str, str]:
     return dict(_country_choices(language))
@@ -57,3 +71,12 @@ def country_name(code: str, language: str | None = None) -> str:
 
 def language_name(code: str, language: str | None = None) -> str:
     return _language_names(language or translation.get_language() or "en").get(code, code)
+
+
+@cache
+def language_autonym(code: str) -> str:
+    """A language named in itself ("español", "हिन्दी"), or "" when CLDR does not know it."""
+    try:
+        return Locale.parse(code).get_display_name(code) or ""
+    except (ValueError, LookupError, TypeError, UnknownLocaleError):  # CLDR has no data
+        return ""

@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from vos.common.forms import TimeZoneField
-from vos.common.locales import country_choices, language_choices
+from vos.common.forms import LanguagePicker, TimeZoneField
+from vos.common.locales import country_choices, language_groups
 from vos.person.models import User
 from vos.person.services import PROFILE_FIELDS
 
@@ -48,12 +48,18 @@ class ProfileForm(forms.ModelForm):
             required=False,
             choices=[("", _("(not said)")), *country_choices()],
         )
+        chosen = (
+            forms.CheckboxSelectMultiple().value_from_datadict(
+                self.data, self.files, self.add_prefix("languages")
+            )
+            if self.is_bound
+            else self.instance.languages or []
+        )
         self.fields["languages"] = forms.MultipleChoiceField(
             label=_("Languages spoken"),
             required=False,
-            choices=language_choices(),
-            widget=forms.SelectMultiple(attrs={"size": 8}),
-            help_text=_("Hold Ctrl (or Cmd) to choose several."),
+            choices=language_groups(chosen),
+            widget=LanguagePicker,
         )
 
 

@@ -26,11 +26,20 @@ from vos.common.timezones import AWAKE_REGIONS, canonical_zone, local_times
 from vos.edition.models import Edition
 from vos.edition.queries import intention_text_current
 
+# The fields that say when; their errors replace the preview of the time.
+TIME_FIELDS = ("slot", "time_zone", "start", "end", "duration")
+
 
 def _time_context(request: HttpRequest, form: ActivityForm, edition: Edition) -> dict:
-    """Previews of the chosen time: edition zone, UTC, who is awake, overlap warnings."""
+    """Previews of the chosen time: edition zone, UTC, who is awake, overlap warnings; or
+    what is wrong with the time, in the words of the form's own errors."""
     cleaned = getattr(form, "cleaned_data", {}) or {}
-    starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
+    time_errors = [
+        message for name in TIME_FIELDS if form.is_bound for message in form.errors.get(name, [])
+    ]
+    starts_at, ends_at = (
+        (None, None) if time_errors else (cleaned.get("starts_at"), cleaned.get("ends_at"))
+    )
     # What was typed may name no zone yet ("Brasil" asks which one).
     typed = canonical_zone(form["time_zone"].value() or "")
     own_zone = cleaned.get("time_zone") or typed or request.time_zone
@@ -40,6 +49,7 @@ def _time_context(request: HttpRequest, form: ActivityForm, edition: Edition) ->
         "form": form,
         "awake_regions": regions,
         "slot_grid": _slot_grid(form, own_zone) if form.slots else None,
+        "time_errors": time_errors,
     }
     if starts_at and ends_at:
         context["preview"] = {
@@ -81,7 +91,7 @@ def activity_propose_view(request: HttpRequest, slug: str) -> HttpResponse:
     if not request.user.has_perm("activity.propose", edition):
         return render(request, "activity/proposals_closed.html", {"edition": edition}, status=403)
     if request.method == "POST":
-        form = ProposalForm(request.POST, edition=edition)
+        form = ProposalForm(request.POST, edition=edition, reader_languages=request.user.languages)
         if form.is_valid() and "preview" not in request.POST:
             try:
                 activity = activity_propose(
@@ -107,11 +117,20 @@ def activity_propose_view(request: HttpRequest, slug: str) -> HttpResponse:
         form = ProposalForm(
             edition=edition,
             initial={"time_zone": request.user.time_zone or request.time_zone, "duration": 90},
+            reader_languages=request.user.languages,
         )
     context = _time_context(request, form, edition)
+    if _wants_time_preview(request):
+        return render(request, "activity/_time_preview.html", context)
     context.update({"intention": intention, "proposing": True})
     status = 400 if form.is_bound and form.errors else 200
     return render(request, "activity/activity_form.html", context, status=status)
+
+
+def _wants_time_preview(request: HttpRequest) -> bool:
+    """The form's script asks for the preview alone while one types (proposal.js); the
+    server renders it, so that it reads exactly as after "Check the times"."""
+    return request.method == "POST" and request.headers.get("X-Time-Preview") == "1"
 
 
 def _add_errors(form: ActivityForm, error: ValidationError) -> None:
@@ -132,7 +151,12 @@ def activity_edit_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse
     activity = _changeable(request, slug, pk, "activity.change")
     edition = activity.edition
     if request.method == "POST":
-        form = ActivityForm(request.POST, edition=edition, editing=activity)
+        form = ActivityForm(
+            request.POST,
+            edition=edition,
+            editing=activity,
+            reader_languages=request.user.languages,
+        )
         if form.is_valid() and "preview" not in request.POST:
             try:
                 activity_update(
@@ -148,9 +172,14 @@ def activity_edit_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse
     else:
         zone = activity.typed_time_zone or request.time_zone
         form = ActivityForm(
-            edition=edition, editing=activity, initial=ActivityForm.initial_from(activity, zone)
+            edition=edition,
+            editing=activity,
+            initial=ActivityForm.initial_from(activity, zone),
+            reader_languages=request.user.languages,
         )
     context = _time_context(request, form, edition)
+    if _wants_time_preview(request):
+        return render(request, "activity/_time_preview.html", context)
     context.update({"activity": activity, "proposing": False})
     status = 400 if form.is_bound and form.errors else 200
     return render(request, "activity/activity_form.html", context, status=status)
