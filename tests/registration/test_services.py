@@ -290,3 +290,39 @@ def test_publishing_schedules_reminder_runs_on_the_worker(settings):
         activity.starts_at - dt.timedelta(hours=24),
         activity.starts_at - dt.timedelta(minutes=15),
     ]
+
+
+def test_a_place_is_confirmed_by_email_with_its_calendar_file(
+    edition, mailbox, django_capture_on_commit_callbacks
+):
+    import icalendar
+
+    activity = make_activity(edition, title="Capoeira", capacity=1)
+    ana = UserFactory(email="ana@example.org", preferred_language="pt", time_zone="Africa/Maputo")
+    ben = UserFactory(email="ben@example.org", preferred_language="es")
+    with django_capture_on_commit_callbacks(execute=True):
+        registration_create(activity=activity, person=ana)
+    with django_capture_on_commit_callbacks(execute=True):
+        registration_create(activity=activity, person=ben)
+    to_ana, to_ben = sorted(mailbox.wait_for(2), key=lambda message: message["To"])
+    assert to_ana["Subject"].strip() == "Inscrição feita: “Capoeira”"
+    local = activity.starts_at.astimezone(zoneinfo.ZoneInfo("Africa/Maputo"))
+    assert f"{local:%H:%M}" in body_of(to_ana)
+    assert "(Maputo, UTC+2)" in body_of(to_ana)
+    [calendar] = [part for part in to_ana.iter_attachments()]
+    assert calendar.get_content_type() == "text/calendar"
+    assert calendar.get_filename() == f"activity-{activity.pk}.ics"
+    event = icalendar.Calendar.from_ical(calendar.get_content()).walk("VEVENT")[0]
+    assert event["summary"] == "Capoeira"
+    assert event.decoded("dtstart") == activity.starts_at
+    # The waiting list says which place in line, and brings no calendar file yet.
+    assert to_ben["Subject"].strip() == "Estás en la lista de espera: “Capoeira”"
+    assert "eres la persona número 1 de la lista de espera" in body_of(to_ben)
+    assert list(to_ben.iter_attachments()) == []
+    mailbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        registration_cancel(activity=activity, person=ana)
+    [promoted] = mailbox.wait_for(1)
+    assert [part.get_filename() for part in promoted.iter_attachments()] == [
+        f"activity-{activity.pk}.ics"
+    ]

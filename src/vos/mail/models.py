@@ -27,6 +27,8 @@ class OutboxMessage(models.Model):
     body = models.TextField()
     html_body = models.TextField(blank=True)
     headers = models.JSONField(default=dict, blank=True)
+    # Text attachments (calendar files): [{"filename", "content", "mimetype"}].
+    attachments = models.JSONField(default=list, blank=True)
     message_id = models.CharField(max_length=255, blank=True)
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
     next_attempt_at = models.DateTimeField(default=timezone.now)

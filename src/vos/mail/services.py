@@ -34,6 +34,12 @@ def outbox_add(*, message: EmailMessage) -> OutboxMessage:
         if mimetype == "text/html":
             html_body = content
     headers = dict(message.extra_headers)
+    attachments = []
+    for attachment in message.attachments:
+        filename, content, mimetype = attachment  # only text parts are attached here
+        if isinstance(content, bytes):
+            content = content.decode("utf-8")
+        attachments.append({"filename": filename, "content": content, "mimetype": mimetype})
     row = OutboxMessage.objects.create(
         from_email=message.from_email or settings.DEFAULT_FROM_EMAIL,
         to=list(message.to),
@@ -44,6 +50,7 @@ def outbox_add(*, message: EmailMessage) -> OutboxMessage:
         body=str(message.body),
         html_body=html_body,
         headers={name: value for name, value in headers.items() if name.lower() != "message-id"},
+        attachments=attachments,
         message_id=headers.get("Message-ID") or _message_id(),
     )
     transaction.on_commit(lambda: send_outbox_message.enqueue(message_id=row.pk), robust=True)
@@ -94,6 +101,8 @@ def _email_of(row: OutboxMessage) -> EmailMultiAlternatives:
     )
     if row.html_body:
         email.attach_alternative(row.html_body, "text/html")
+    for attachment in row.attachments:
+        email.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
     return email
 
 
@@ -153,11 +162,19 @@ def outbox_sweep(*, limit: int = 500) -> int:
     return sum(outbox_send(message_id=pk) == OutboxMessage.Status.SENT for pk in ids)
 
 
-def mail_to_person(*, person, template: str, context: dict, email: str | None = None) -> None:
+def mail_to_person(
+    *,
+    person,
+    template: str,
+    context: dict,
+    email: str | None = None,
+    attachments: list[tuple[str, str, str]] = (),
+) -> None:
     """Queue an email rendered in the recipient's language and time zone.
 
     ``template`` names three templates: ``<template>_subject.txt``, ``<template>.txt`` and
-    ``<template>.html``. Sent once the surrounding transaction commits.
+    ``<template>.html``; ``attachments`` are (filename, text, mimetype). Sent once the
+    surrounding transaction commits.
     """
 
     language = getattr(person, "preferred_language", None) or settings.LANGUAGE_CODE
@@ -179,4 +196,6 @@ def mail_to_person(*, person, template: str, context: dict, email: str | None = 
         to=[email or person.email],
     )
     message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
     message.send()

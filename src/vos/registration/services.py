@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import default_task_backend
 
+from vos.activity.calendar import activity_ics
 from vos.activity.models import Activity
 from vos.common.log import log_action, log_for
 from vos.mail.services import mail_to_person
@@ -54,7 +55,28 @@ def registration_create(*, activity: Activity, person: User) -> Registration:
     )
     registration = Registration.objects.create(activity=activity, person=person, status=status)
     log_action(activity, actor=person, action="registration.create", data={"status": status})
+    _tell_registered(registration, activity)
     return registration
+
+
+def _calendar_file(activity: Activity) -> tuple[str, str, str]:
+    return (f"activity-{activity.pk}.ics", activity_ics([activity]).decode(), "text/calendar")
+
+
+def _tell_registered(registration: Registration, activity: Activity) -> None:
+    """Confirm a place (with the calendar file) or a place on the waiting list (with its
+    number; the calendar file comes with the place)."""
+    confirmed = registration.is_confirmed
+    mail_to_person(
+        person=registration.person,
+        template="registration/email/registered",
+        context={
+            "activity": activity,
+            "registration": registration,
+            "position": None if confirmed else waitlist_position(registration),
+        },
+        attachments=[_calendar_file(activity)] if confirmed else [],
+    )
 
 
 @transaction.atomic
@@ -96,6 +118,7 @@ def _promote(activity: Activity) -> list[Registration]:
             person=registration.person,
             template="registration/email/promoted",
             context={"activity": activity},
+            attachments=[_calendar_file(activity)],
         )
         promoted.append(registration)
     return promoted
