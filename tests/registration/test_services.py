@@ -309,7 +309,7 @@ def test_a_place_is_confirmed_by_email_with_its_calendar_file(
     local = activity.starts_at.astimezone(zoneinfo.ZoneInfo("Africa/Maputo"))
     assert f"{local:%H:%M}" in body_of(to_ana)
     assert "(Maputo, UTC+2)" in body_of(to_ana)
-    [calendar] = [part for part in to_ana.iter_attachments()]
+    [calendar] = list(to_ana.iter_attachments())
     assert calendar.get_content_type() == "text/calendar"
     assert calendar.get_filename() == f"activity-{activity.pk}.ics"
     event = icalendar.Calendar.from_ical(calendar.get_content()).walk("VEVENT")[0]
