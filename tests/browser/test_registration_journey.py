@@ -33,6 +33,14 @@ def test_register_waitlist_promotion_and_agenda(live_server, open_page, mailbox)
     expect(page.locator(".take-part")).to_contain_text("You are number 1 on the waiting list.")
     assert_accessible(page)
 
+    # Each place, and the place in line, is confirmed by email; the place with its .ics.
+    mine = [m for m in mailbox.wait_for(3) if m["To"] == "mei@example.org"]
+    assert [m["Subject"].strip() for m in mine] == [
+        "You are registered: “Huertas urbanas”",
+        "You are on the waiting list: “Capoeira em casa”",
+    ]
+    assert [a.get_filename() for a in mine[0].iter_attachments()] == [f"activity-{open_one.pk}.ics"]
+    mailbox.clear()
     registration_cancel(activity=full_one, person=first)  # someone leaves
     [message] = mailbox.wait_for(1)
     assert message["To"] == "mei@example.org"

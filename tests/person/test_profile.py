@@ -145,6 +145,7 @@ def test_data_export_contains_account_and_profile(client):
         "preferred_language": "en",
         "bio": "",
         "is_public": False,
+        "review_emails": "daily",
     }
 
 
@@ -238,6 +239,7 @@ def test_data_export_walks_every_declared_part(client):
         "organizations_created",
         "activities_organized",
         "invitations_sent",
+        "review_digests_received",
         "registrations",
         "reminders",
     }

@@ -192,3 +192,26 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return self.email
+
+
+class ReviewDigest(models.Model):
+    """A day's digest of waiting proposals sent to one facilitator for one edition: written
+    before the email is queued, so that no day's digest goes twice."""
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_digests"
+    )
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="review_digests")
+    day = models.DateField()
+    proposals = models.PositiveIntegerField(default=0)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "edition", "day"], name="one_review_digest_a_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.edition} · {self.day} → {self.person}"

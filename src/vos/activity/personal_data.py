@@ -1,8 +1,9 @@
 """Activities a person organizes or proposed, and invitations they sent. The activities
 stay on the program when the account goes (they belong to the forum): the organizer row
-goes with the account, the proposer and the inviter are forgotten (SET_NULL)."""
+goes with the account, the proposer and the inviter are forgotten (SET_NULL). The daily
+digests of proposals a facilitator received go with the account."""
 
-from vos.activity.models import Activity, Invitation, Organizer
+from vos.activity.models import Activity, Invitation, Organizer, ReviewDigest
 from vos.person.registry import PersonalData, declare
 
 
@@ -24,7 +25,15 @@ def _export(person) -> dict:
             {"activity": invitation.activity_id, "email": invitation.email}
             for invitation in Invitation.objects.filter(invited_by=person).order_by("pk")
         ],
+        "review_digests_received": [
+            {"edition": digest.edition.slug, "day": digest.day.isoformat()}
+            for digest in ReviewDigest.objects.filter(person=person).select_related("edition")
+        ],
     }
 
 
-declare(PersonalData(app="activity", models=(Activity, Organizer, Invitation), export=_export))
+declare(
+    PersonalData(
+        app="activity", models=(Activity, Organizer, Invitation, ReviewDigest), export=_export
+    )
+)

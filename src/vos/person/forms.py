@@ -30,7 +30,7 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = list(PROFILE_FIELDS)
-        widgets = {"bio": forms.Textarea(attrs={"rows": 5})}
+        widgets = {"bio": forms.Textarea(attrs={"rows": 5}), "review_emails": forms.RadioSelect}
         help_texts = {
             "bio": _(
                 "A few words about you and the movements you take part in (1,000 characters at most)."
@@ -39,6 +39,7 @@ class ProfileForm(forms.ModelForm):
                 "A public profile can be seen by anyone, and lists your name on the activities you organize."
             ),
             "preferred_language": _("The language of the emails we send you."),
+            "review_emails": _("For the facilitation teams you belong to."),
         }
 
     def __init__(self, *args, **kwargs):
@@ -55,6 +56,8 @@ class ProfileForm(forms.ModelForm):
             if self.is_bound
             else self.instance.languages or []
         )
+        if not self.instance.pk or not self.instance.facilitated_editions.exists():
+            del self.fields["review_emails"]
         self.fields["languages"] = forms.MultipleChoiceField(
             label=_("Languages spoken"),
             required=False,

@@ -40,6 +40,19 @@ class User(AbstractBaseUser, PermissionsMixin):
     preferred_language = models.CharField(
         _("language of emails"), max_length=8, choices=settings.LANGUAGES, default="en"
     )
+
+    class ReviewEmails(models.TextChoices):
+        IMMEDIATE = "immediate", _("at once, for each proposal")
+        DAILY = "daily", _("once a day, a digest")
+        NEVER = "never", _("never")
+
+    # For the facilitation teams: how they hear of proposals that wait for review.
+    review_emails = models.CharField(
+        _("emails about proposals waiting for review"),
+        max_length=10,
+        choices=ReviewEmails.choices,
+        default=ReviewEmails.DAILY,
+    )
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(_("staff"), default=False)
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)

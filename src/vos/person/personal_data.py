@@ -16,6 +16,7 @@ PROFILE_FIELDS = (
     "preferred_language",
     "bio",
     "is_public",
+    "review_emails",
 )
 
 

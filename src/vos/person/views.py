@@ -43,7 +43,7 @@ class ProfileEditView(LoginRequiredMixin, UpdateView):
     def form_valid(self, form: ProfileForm) -> HttpResponse:
         person_update_profile(
             person=self.object,
-            **{name: form.cleaned_data[name] for name in form.Meta.fields},
+            **{name: form.cleaned_data[name] for name in form.Meta.fields if name in form.fields},
         )
         messages.success(self.request, _("Your profile is saved."))
         return redirect("person.profile_edit")

@@ -4,7 +4,8 @@ are gathered here.
 - ``proposal``: propose, edit, cancel (and what a proposer fills in, ``ActivityData``);
 - ``moderation``: the facilitation team's decisions and flags;
 - ``invitation``: co-organizers invited by email;
-- ``rooms``: the activity's room: its own link, a pool room, Jitsi or BigBlueButton.
+- ``rooms``: the activity's room: its own link, a pool room, Jitsi or BigBlueButton;
+- ``review_notices``: the facilitation team told of proposals waiting, at once or daily.
 """
 
 from vos.activity.services.invitation import invitation_accept, invitation_create
@@ -23,6 +24,7 @@ from vos.activity.services.proposal import (
     activity_update,
     overlapping_activities,
 )
+from vos.activity.services.review_notices import review_digests_send
 from vos.activity.services.rooms import (
     RoomChoice,
     bbb_meeting_schedule,
@@ -49,6 +51,7 @@ __all__ = [
     "invitation_create",
     "overlapping_activities",
     "pool_room_available",
+    "review_digests_send",
     "room_assign",
     "room_move",
     "room_recheck",

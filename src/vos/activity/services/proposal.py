@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 
 from vos.activity.models import Activity, Organizer
 from vos.activity.services.invitation import invitation_create
+from vos.activity.services.review_notices import tell_facilitators_of_proposal
 from vos.activity.services.rooms import RoomChoice, bbb_meeting_schedule, room_assign, room_recheck
 from vos.activity.signals import (
     activity_cancelled,
@@ -247,6 +248,8 @@ def activity_propose(
         invitation_create(activity=activity, email=email, invited_by=proposer)
     if publish_now:
         after_publish(activity)
+    else:
+        tell_facilitators_of_proposal(activity)
     return activity
 
 
@@ -347,7 +350,8 @@ def activity_update(*, activity: Activity, editor: User, data: ActivityData) -> 
             manager.set(new)
     if "starts_at" in changes or "ends_at" in changes:
         activity.sequence += 1
-    if activity.state == Activity.State.CHANGES_REQUESTED:
+    resubmitted = activity.state == Activity.State.CHANGES_REQUESTED
+    if resubmitted:
         activity.state = Activity.State.PROPOSED
         changes["state"] = [Activity.State.CHANGES_REQUESTED, Activity.State.PROPOSED]
     activity.updated_at = timezone.now()
@@ -366,6 +370,8 @@ def activity_update(*, activity: Activity, editor: User, data: ActivityData) -> 
         if not activity.invitations.filter(email__iexact=email).exists():
             invitation_create(activity=activity, email=email, invited_by=editor)
     _after_update(activity, old_starts_at, old_ends_at, old_capacity, old_room[0])
+    if resubmitted:
+        tell_facilitators_of_proposal(activity, resubmitted=True)
     return activity
 
 

@@ -1,0 +1,85 @@
+"""Telling the facilitation team that proposals wait for review: at once, or in one
+digest a day, as each facilitator chose on their profile."""
+
+import datetime as dt
+import zoneinfo
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from vos.activity.models import Activity, ReviewDigest
+from vos.common.timezones import canonical_zone
+from vos.edition.models import Edition
+from vos.mail.services import mail_to_person
+from vos.person.models import User
+
+# A daily digest goes out from this hour of the facilitator's own morning.
+DIGEST_HOUR = 8
+
+
+def tell_facilitators_of_proposal(activity: Activity, *, resubmitted: bool = False) -> int:
+    """Email the facilitators who want to hear at once that ``activity`` waits for review
+    (new, or edited after changes were asked). Returns how many were told."""
+    facilitators = activity.edition.facilitators.filter(
+        review_emails=User.ReviewEmails.IMMEDIATE, is_active=True
+    ).exclude(organized__activity=activity)
+    told = 0
+    for person in facilitators:
+        mail_to_person(
+            person=person,
+            template="activity/email/review_waiting",
+            context={"activity": activity, "resubmitted": resubmitted},
+        )
+        told += 1
+    return told
+
+
+def _local_now(person: User, now: dt.datetime) -> dt.datetime:
+    zone = canonical_zone(person.time_zone) or settings.VOS_DEFAULT_TIME_ZONE
+    return now.astimezone(zoneinfo.ZoneInfo(zone))
+
+
+def review_digests_send(*, now: dt.datetime | None = None) -> int:
+    """For each facilitator who chose a daily digest and each edition they facilitate with
+    proposals waiting: one email a day, from DIGEST_HOUR in their own zone. Safe to run
+    as often as one likes; returns how many digests were queued."""
+    now = now or timezone.now()
+    editions = (
+        Edition.objects.annotate(
+            waiting=Count("activities", filter=Q(activities__state=Activity.State.PROPOSED))
+        )
+        .filter(waiting__gt=0)
+        .prefetch_related("facilitators")
+    )
+    queued = 0
+    for edition in editions:
+        for person in edition.facilitators.all():
+            if person.review_emails != User.ReviewEmails.DAILY or not person.is_active:
+                continue
+            local = _local_now(person, now)
+            if local.hour < DIGEST_HOUR:
+                continue
+            queued += _send_digest(person, edition, local.date())
+    return queued
+
+
+def _send_digest(person: User, edition: Edition, day: dt.date) -> int:
+    # Longest waiting first: the last edit sent it (back) to the queue.
+    proposals = list(
+        edition.activities.filter(state=Activity.State.PROPOSED).order_by("updated_at", "pk")
+    )
+    try:
+        with transaction.atomic():
+            ReviewDigest.objects.create(
+                person=person, edition=edition, day=day, proposals=len(proposals)
+            )
+            mail_to_person(
+                person=person,
+                template="activity/email/review_digest",
+                context={"edition": edition, "proposals": proposals},
+            )
+    except IntegrityError:  # today's digest is already written (another run was first)
+        return 0
+    return 1
