@@ -7,6 +7,7 @@ from ninja import NinjaAPI
 
 from vos.api import activities, editions, moderation, organizations, people, registrations
 from vos.api.auth import AddressThrottle, TokenThrottle
+from vos.api.docs import SiteDocs
 from vos.api.errors import install_error_handlers
 
 
@@ -26,6 +27,7 @@ api = VersionedAPI(
         "`Authorization: Bearer <token>`."
     ),
     urls_namespace="api-v1",
+    docs=SiteDocs(),
     docs_url="/docs",
     openapi_url="/schema",
     throttle=[AddressThrottle(settings.API_RATE_ANONYMOUS), TokenThrottle(settings.API_RATE_TOKEN)],
