@@ -83,3 +83,29 @@ def test_a_lost_reader_finds_the_way_back_from_a_missing_page(live_server, open_
     page.get_by_label(re.compile("Pesquisar no programa")).fill("sementes")
     page.get_by_role("button", name="Pesquisar").click()
     expect(page.get_by_role("link", name="Mutirão de sementes")).to_be_visible()
+
+
+def test_portuguese_reads_brazilian_on_the_account_pages_and_emails(
+    live_server, open_page, mailbox
+):
+    page = open_page(time_zone="America/Sao_Paulo", locale="pt-BR")
+    page.goto(f"{live_server.url}/pt/accounts/signup/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Cadastrar-se")
+    page.get_by_label("E-mail").fill("joana@example.org")
+    page.get_by_label("Nome de exibição").fill("Joana")
+    page.get_by_label(re.compile(r"^Senha:?$")).fill(PASSWORD)
+    page.get_by_label("Senha (novamente)").fill(PASSWORD)
+    assert_accessible(page)
+    page.get_by_role("button", name="Cadastrar-se").click()
+    main = page.locator("main")
+    expect(main).to_contain_text("Enviamos")
+    for european in ("Palavra-passe", "utilizador", "Enviámos"):
+        expect(main).not_to_contain_text(european)
+    assert_accessible(page)
+    [message] = mailbox.wait_for(1)
+    assert message["Subject"].strip() == "[VOS] Por favor, confirme seu endereço de e-mail."
+    text = body_of(message)
+    assert text.startswith("Olá da Viral Open Space!")
+    assert message.get_body(preferencelist=("html",)) is not None
+    for european in ("Palavra-passe", "utilizador", "Enviámos"):
+        assert european not in text
