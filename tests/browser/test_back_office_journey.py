@@ -12,7 +12,7 @@ from vos.activity.models import Activity
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def assert_labels_sit_on_their_fields(page, form) -> None:
+def assert_labels_sit_on_their_fields(form) -> None:
     for field in form.locator("select, input:not([type=hidden])").all():
         label = form.locator(f"label[for='{field.get_attribute('id')}']")
         label_box, field_box = label.bounding_box(), field.bounding_box()
@@ -24,7 +24,7 @@ def assert_labels_sit_on_their_fields(page, form) -> None:
 def test_a_facilitator_reviews_asks_for_changes_and_reads_the_history(live_server, open_page):
     ana = UserFactory(display_name="Ana", time_zone="Africa/Maputo", preferred_language="fr")
     edition = make_edition("vos-orga", facilitators=[ana])
-    activity = make_activity(
+    make_activity(
         edition,
         title="Semillas libres",
         state=Activity.State.PROPOSED,
@@ -35,7 +35,7 @@ def test_a_facilitator_reviews_asks_for_changes_and_reads_the_history(live_serve
     page = logged_in_page(open_page, live_server, ana, "Africa/Maputo")
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(f"{live_server.url}/fr/orga/{edition.slug}/")
-    assert_labels_sit_on_their_fields(page, page.locator("form.filters"))
+    assert_labels_sit_on_their_fields(page.locator("form.filters"))
     assert_accessible(page)
 
     page.get_by_role("link", name="Semillas libres").click()
