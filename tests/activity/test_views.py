@@ -627,3 +627,23 @@ def test_the_timeline_has_column_headers(client):
     client.cookies["vos_tz"] = "Europe%2FParis"
     html = client.get(program_url(edition, day="2030-09-20", view="grid")).content.decode()
     assert '<th scope="colgroup" colspan="1">Activities at the same time</th>' in html
+
+
+@pytest.mark.parametrize(
+    ("day", "label"),
+    [
+        (dt.date(2026, 7, 11), "France (Paris), UTC+2"),
+        (dt.date(2026, 10, 25), "France (Paris), UTC+2 → UTC+1"),
+        (dt.date(2026, 12, 12), "France (Paris), UTC+1"),
+    ],
+)
+def test_a_days_grid_names_the_offset_of_its_own_times(client, day, label):
+    edition = make_edition("vos-dst", start=day - dt.timedelta(days=1), open_proposals=False)
+    make_activity(
+        edition, title="Plenária", starts_at=dt.datetime.combine(day, dt.time(10), tzinfo=PARIS)
+    )
+    client.cookies["vos_tz"] = "Europe%2FParis"
+    url = reverse("activity.program", kwargs={"slug": edition.slug})
+    html = client.get(url, {"day": day.isoformat(), "view": "grid"}).content.decode()
+    assert f"Times in {label}. Days begin at your midnight." in html
+    assert f"side by side ({label})</caption>" in html

@@ -83,6 +83,20 @@ def zone_full_label(name: str, at: dt.datetime | None = None, language: str | No
     return label if name == "UTC" else f"{label}, {format_offset(zone_offset(name, at))}"
 
 
+def zone_block_label(
+    name: str, start: dt.datetime, end: dt.datetime, language: str | None = None
+) -> str:
+    """A zone named once for a block of times (a day's grid, a list of slots), with the
+    offset of those times, not of today: "France (Paris), UTC+2"; both offsets when the
+    clocks change within the block: "France (Paris), UTC+2 → UTC+1"."""
+    label = zone_name(name, language)
+    if name == "UTC":
+        return label
+    first = format_offset(zone_offset(name, start))
+    last = format_offset(zone_offset(name, end - dt.timedelta(seconds=1)))
+    return f"{label}, {first}" if first == last else f"{label}, {first} → {last}"
+
+
 @cache
 def _places() -> dict[str, list[tuple[str, str]]]:
     """Folded place name → [(zone, name as written)], biggest places first."""

@@ -11,7 +11,8 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.message import EmailMessage
 from django.db import transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
 from django_tasks import default_task_backend
 
@@ -162,6 +163,12 @@ def outbox_sweep(*, limit: int = 500) -> int:
     return sum(outbox_send(message_id=pk) == OutboxMessage.Status.SENT for pk in ids)
 
 
+def render_plain(name: str, context: dict) -> str:
+    """A plain-text template (a subject, a text part) rendered without HTML escaping:
+    "Cours : l'histoire", not "l&#x27;histoire". HTML parts stay escaped."""
+    return get_template(name).template.render(Context(context, autoescape=False))
+
+
 def mail_to_person(
     *,
     person,
@@ -186,8 +193,9 @@ def mail_to_person(
         "site_url": settings.SITE_URL,
     }
     with translation.override(language), timezone.override(zoneinfo.ZoneInfo(zone)):
-        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-        text = render_to_string(f"{template}.txt", context)
+        # One line: a subject cannot carry a header break, whatever a title holds.
+        subject = " ".join(render_plain(f"{template}_subject.txt", context).split())
+        text = render_plain(f"{template}.txt", context)
         html = render_to_string(f"{template}.html", context)
     message = EmailMultiAlternatives(
         subject=subject,

@@ -23,6 +23,7 @@ from vos.activity.services import (
     overlapping_activities,
 )
 from vos.common.timezones import AWAKE_REGIONS, canonical_zone, local_times
+from vos.common.zone_search import zone_block_label
 from vos.edition.models import Edition
 from vos.edition.queries import intention_text_current
 
@@ -49,6 +50,13 @@ def _time_context(request: HttpRequest, form: ActivityForm, edition: Edition) ->
         "form": form,
         "awake_regions": regions,
         "slot_grid": _slot_grid(form, own_zone) if form.slots else None,
+        "slot_zone_label": zone_block_label(
+            own_zone,
+            min(slot.starts_at for slot in form.slots),
+            max(slot.ends_at for slot in form.slots),
+        )
+        if form.slots
+        else "",
         "time_errors": time_errors,
     }
     if starts_at and ends_at:

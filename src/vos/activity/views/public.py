@@ -19,6 +19,7 @@ from vos.activity.models import Activity
 from vos.common.forms import validate_year
 from vos.common.log import log_for
 from vos.common.timezones import WORLD_CITIES, local_day_bounds, local_times, zone_offset
+from vos.common.zone_search import zone_block_label
 from vos.edition.models import Edition
 from vos.organization.models import Organization
 
@@ -122,10 +123,15 @@ def program(request: HttpRequest, slug: str) -> HttpResponse:
     else:
         activities = list(activities)
         total = len(activities)
+    block_start, block_end = (
+        (day_start, day_end) if day_start else (edition.starts_at, edition.ends_at)
+    )
     context = {
         "edition": edition,
         "form": form,
         "activities": activities,
+        # The zone named for the times shown, with their offset (not today's).
+        "block_zone_label": zone_block_label(request.time_zone, block_start, block_end),
         "days": [
             {"date": d, "url": _query(params, day=d.isoformat()), "current": d == day} for d in days
         ],

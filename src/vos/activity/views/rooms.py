@@ -23,6 +23,7 @@ from vos.activity.models import Activity
 from vos.activity.services.rooms import room_move
 from vos.common.forms import BoundedModelChoiceField, parse_day
 from vos.common.timezones import local_day_bounds
+from vos.common.zone_search import zone_block_label
 from vos.edition.models import Edition
 from vos.edition.views import backoffice_edition
 from vos.room.models import Room
@@ -109,6 +110,7 @@ def rooms_timeline(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "edition": edition,
             "day": day,
+            "block_zone_label": zone_block_label(request.time_zone, day_start, day_end),
             "previous_day": day - dt.timedelta(days=1),
             "next_day": day + dt.timedelta(days=1),
             "rows": [{"room": room, "activities": by_room[room.pk]} for room in rooms],
