@@ -331,18 +331,18 @@ def test_a_place_is_confirmed_by_email_with_its_calendar_file(
 def test_email_subjects_and_text_parts_are_not_html_escaped(
     edition, mailbox, django_capture_on_commit_callbacks
 ):
-    title = "Cours : l'histoire de \"Porto Alegre\" & <2001>\nBcc: x@evil.example"
+    title = 'Cours : l\'histoire de "Porto Alegre" & <2001>\nBcc: x@evil.example'
     activity = make_activity(edition, title=title)
     with django_capture_on_commit_callbacks(execute=True):
         registration_create(activity=activity, person=UserFactory(preferred_language="fr"))
     [message] = mailbox.wait_for(1)
     assert message["Subject"].strip() == (
-        "Inscription confirmée : « Cours : l'histoire de \"Porto Alegre\" & <2001> "
+        'Inscription confirmée : « Cours : l\'histoire de "Porto Alegre" & <2001> '
         "Bcc: x@evil.example »"
     )
     assert message["Bcc"] is None
     text = body_of(message)
-    assert "Cours : l'histoire de \"Porto Alegre\" & <2001>" in text
+    assert 'Cours : l\'histoire de "Porto Alegre" & <2001>' in text
     assert "&#x27;" not in text
     assert "&quot;" not in text
     assert "&amp;" not in text
