@@ -4,7 +4,6 @@ import datetime as dt
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.utils import timezone
 from icalendar import Calendar, Event
 
 from vos.activity.models import Activity
@@ -27,7 +26,9 @@ def activity_ics(
     for activity in activities:
         event = Event()
         event.add("uid", activity_uid(activity))
-        event.add("dtstamp", timezone.now().astimezone(dt.UTC))
+        # From the event's last change, not from now: an unchanged feed reads the same on
+        # every poll, so it answers 304.
+        event.add("dtstamp", activity.updated_at.astimezone(dt.UTC))
         event.add("dtstart", activity.starts_at.astimezone(dt.UTC))
         event.add("dtend", activity.ends_at.astimezone(dt.UTC))
         event.add("summary", activity.title)

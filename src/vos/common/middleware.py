@@ -1,6 +1,7 @@
 """Request-wide settings: the reader's time zone, the content security policy, and the
 refusal of input that no field can hold."""
 
+import hashlib
 import json
 import re
 import zoneinfo
@@ -109,3 +110,65 @@ class UnreadableInputMiddleware:
         if request.path.startswith("/api/"):
             return JsonResponse({"code": "invalid_input", "message": message}, status=400)
         return render(request, "common/bad_input.html", {"message": message}, status=400)
+
+
+# What partner sites may read from their own pages: the read API, the exports, the feeds.
+OPEN_READS = re.compile(r"^/(?:api/v1/|feeds/|editions/[^/]+/schedule\.(?:xml|json|ics)$)")
+OPEN_READ_METHODS = ("GET", "HEAD")
+
+
+class OpenReadsMiddleware:
+    """CORS for reads only: any origin may read the open data (``*``, so never with the
+    reader's cookies or token); a cross-origin write is refused by the browser, as the
+    preflight of anything but a read gets no permission."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not OPEN_READS.match(request.path_info):
+            return self.get_response(request)
+        if request.method == "OPTIONS" and "HTTP_ACCESS_CONTROL_REQUEST_METHOD" in request.META:
+            response = HttpResponse(status=204)
+            if request.META["HTTP_ACCESS_CONTROL_REQUEST_METHOD"].upper() in OPEN_READ_METHODS:
+                response["Access-Control-Allow-Origin"] = "*"
+                response["Access-Control-Allow-Methods"] = ", ".join(OPEN_READ_METHODS)
+                response["Access-Control-Allow-Headers"] = (
+                    "Accept, Accept-Language, If-None-Match, If-Modified-Since"
+                )
+                response["Access-Control-Max-Age"] = "86400"
+            return response
+        response = self.get_response(request)
+        if request.method in OPEN_READ_METHODS:
+            response["Access-Control-Allow-Origin"] = "*"
+            response["Access-Control-Expose-Headers"] = "ETag, Last-Modified"
+        return response
+
+
+# The masked CSRF token differs on every render although it stands for the same secret.
+MASKED_CSRF_TOKEN = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+
+
+class StableETagMiddleware:
+    """An ETag from what a page shows: its HTML without the masked CSRF tokens, plus the
+    reader's CSRF secret (a page kept from before the secret changed would carry tokens
+    that no longer pass). ConditionalGetMiddleware, outside this one, then answers 304
+    to a reader who has the page already."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (
+            request.method in ("GET", "HEAD")
+            and response.status_code == 200
+            and not response.streaming
+            and not response.has_header("ETag")
+            and response.get("Content-Type", "").startswith("text/html")
+        ):
+            shown = MASKED_CSRF_TOKEN.sub(rb"\1\2", response.content)
+            digest = hashlib.blake2b(shown, digest_size=16)
+            digest.update(request.META.get("CSRF_COOKIE", "").encode())
+            response["ETag"] = f'"{digest.hexdigest()}"'
+        return response
