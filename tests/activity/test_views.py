@@ -647,3 +647,19 @@ def test_a_days_grid_names_the_offset_of_its_own_times(client, day, label):
     html = client.get(url, {"day": day.isoformat(), "view": "grid"}).content.decode()
     assert f"Times in {label}. Days begin at your midnight." in html
     assert f"side by side ({label})</caption>" in html
+
+
+def test_titles_and_summaries_in_another_language_say_which(client, edition):
+    make_activity(edition, title="Huertas urbanas", languages=["es", "en"])
+    make_activity(edition, title="English talk", languages=["en"])
+    make_activity(edition, title="الزراعة الحضرية", languages=["ar"])
+    url = reverse("activity.program", kwargs={"slug": edition.slug})
+    html = client.get(url, {"day": "all"}).content.decode()
+    assert re.search(r'<a href="[^"]+" lang="es">Huertas urbanas</a>', html)
+    assert '<p lang="es">Summary of Huertas urbanas</p>' in html
+    assert re.search(r'<a href="[^"]+">English talk</a>', html)
+    assert re.search(r'<a href="[^"]+" lang="ar" dir="rtl">الزراعة الحضرية</a>', html)
+    # In Spanish, the Spanish title needs no mark; the English one does.
+    html = client.get(url.replace("/en/", "/es/"), {"day": "all"}).content.decode()
+    assert re.search(r'<a href="[^"]+">Huertas urbanas</a>', html)
+    assert re.search(r'<a href="[^"]+" lang="en">English talk</a>', html)

@@ -80,3 +80,13 @@ def language_autonym(code: str) -> str:
         return Locale.parse(code).get_display_name(code) or ""
     except (ValueError, LookupError, TypeError, UnknownLocaleError):  # CLDR has no data
         return ""
+
+
+@cache
+def right_to_left(code: str) -> bool:
+    """Whether a language is written right to left (Arabic, Persian, Hebrew, Urdu …), as
+    CLDR says."""
+    try:
+        return Locale.parse(code).character_order == "right-to-left"
+    except (ValueError, LookupError, TypeError, UnknownLocaleError):
+        return False

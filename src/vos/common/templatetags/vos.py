@@ -4,7 +4,7 @@ import datetime as dt
 import zoneinfo
 
 from django import template
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 
 from vos.common.dates import format_local
 from vos.common.forms import ZonePickerInput
-from vos.common.locales import country_name, language_name
+from vos.common.locales import country_name, language_name, right_to_left
 from vos.common.markdown import render_markdown
 from vos.common.timezones import zone_city, zone_label
 
@@ -130,3 +130,18 @@ def zone_picker(context, input_id: str) -> SafeString:
     """The header's zone picker: the same suggesting field as the forms'."""
     widget = ZonePickerInput(attrs={"id": input_id, "required": True})
     return widget.render("time_zone", context.get("reader_zone"))
+
+
+@register.filter
+def lang_attrs(item) -> SafeString:
+    """` lang="es"` (and ` dir="rtl"` for a language written right to left) on text in
+    an item's own language when the page is in another, so that screen readers
+    pronounce it right. An activity's language is the first it is held in."""
+    languages = getattr(item, "languages", None) or []
+    if not languages:
+        return mark_safe("")
+    code = str(languages[0])
+    if code == (translation.get_language() or "").split("-")[0]:
+        return mark_safe("")
+    attrs = format_html(' lang="{}"', code)
+    return attrs + mark_safe(' dir="rtl"') if right_to_left(code) else attrs
