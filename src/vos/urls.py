@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("", HomeView.as_view(), name="home"),
     path("time-zone/", person_views.time_zone_choose, name="time_zone"),
     path("time-zone/suggestions", common_views.zone_suggestions, name="zone_suggestions"),
+    path("time-zone/local-times", common_views.local_times, name="local_times"),
     path("accounts/", include("allauth.urls")),
     path("", include("vos.person.urls")),
     path("", include("vos.edition.urls")),

@@ -5,6 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
+from tests.factories import make_activity, make_edition
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -63,4 +64,33 @@ def test_without_javascript_a_country_with_several_zones_asks_which(live_server,
     page.get_by_label("Fuso horário").fill("Moçambique")
     page.get_by_role("button", name="Usar este fuso").click()
     expect(page.locator(".zone-picker summary")).to_contain_text("Moçambique (Maputo), UTC+2")
+    assert_accessible(page)
+
+
+def test_a_first_visit_shows_the_readers_zone_with_one_document_request(live_server, open_page):
+    edition = make_edition("vos-first")
+    activity = make_activity(edition, title="Huertas urbanas")
+    page = open_page(time_zone="Asia/Kolkata", locale="es-ES")
+    requests = []
+    page.on("request", lambda request: requests.append((request.resource_type, request.url)))
+    # A page of single times: only its times are rendered again, by one small request.
+    page.goto(f"{live_server.url}/es{activity.get_absolute_url()[3:]}")
+    expect(page.locator("time[data-when]").first).to_contain_text("(Calcuta, UTC+5:30)")
+    expect(page.locator(".zone-picker summary")).to_have_text(
+        "Zona horaria: India (Calcuta), UTC+5:30"
+    )
+    expect(page.locator("html")).to_have_attribute("data-tz-source", "cookie")
+    assert [kind for kind, _url in requests].count("document") == 1, requests
+    assert [url for kind, url in requests if kind == "fetch"] == [
+        f"{live_server.url}/es/time-zone/local-times"
+    ]
+    assert_accessible(page)
+    # The program groups by the reader's days: its main part comes again, in Kolkata's days.
+    requests.clear()
+    page.context.clear_cookies()
+    page.goto(f"{live_server.url}/es/editions/{edition.slug}/program/?day=all")
+    card = page.locator(".activity-card", has_text="Huertas urbanas")
+    expect(card.locator("time").first).to_contain_text("(Calcuta, UTC+5:30)")
+    expect(page.locator("html")).to_have_attribute("data-tz", "Asia/Kolkata")
+    assert [kind for kind, _url in requests].count("document") == 1, requests
     assert_accessible(page)

@@ -26,14 +26,14 @@ def render_when(value, zone, language="en", style="datetime"):
 def test_when_renders_time_element_with_zone_named():
     moment = dt.datetime(2020, 9, 20, 16, 0, tzinfo=UTC)
     assert render_when(moment, "Europe/Paris") == (
-        '<time datetime="2020-09-20T16:00:00Z">Sun 20 Sept, 18:00 (Paris, UTC+2)</time>'
+        '<time datetime="2020-09-20T16:00:00Z" data-when="datetime">Sun 20 Sept, 18:00 (Paris, UTC+2)</time>'
     )
 
 
 def test_when_half_hour_offset_kolkata():
     moment = dt.datetime(2020, 9, 20, 16, 0, tzinfo=UTC)
     assert render_when(moment, "Asia/Kolkata") == (
-        '<time datetime="2020-09-20T16:00:00Z">Sun 20 Sept, 21:30 (Kolkata, UTC+5:30)</time>'
+        '<time datetime="2020-09-20T16:00:00Z" data-when="datetime">Sun 20 Sept, 21:30 (Kolkata, UTC+5:30)</time>'
     )
 
 
@@ -42,17 +42,17 @@ def test_when_paris_dst_change_day_names_both_offsets():
     first = dt.datetime(2020, 10, 25, 0, 30, tzinfo=UTC)
     second = dt.datetime(2020, 10, 25, 1, 30, tzinfo=UTC)
     assert render_when(first, "Europe/Paris") == (
-        '<time datetime="2020-10-25T00:30:00Z">Sun 25 Oct, 02:30 (Paris, UTC+2)</time>'
+        '<time datetime="2020-10-25T00:30:00Z" data-when="datetime">Sun 25 Oct, 02:30 (Paris, UTC+2)</time>'
     )
     assert render_when(second, "Europe/Paris") == (
-        '<time datetime="2020-10-25T01:30:00Z">Sun 25 Oct, 02:30 (Paris, UTC+1)</time>'
+        '<time datetime="2020-10-25T01:30:00Z" data-when="datetime">Sun 25 Oct, 02:30 (Paris, UTC+1)</time>'
     )
 
 
 def test_when_in_spanish_names_day_month_and_city_in_spanish():
     moment = dt.datetime(2020, 7, 12, 14, 0, tzinfo=UTC)
     assert render_when(moment, "America/New_York", language="es") == (
-        '<time datetime="2020-07-12T14:00:00Z">dom, 12 jul, 10:00 (Nueva York, UTC-4)</time>'
+        '<time datetime="2020-07-12T14:00:00Z" data-when="datetime">dom, 12 jul, 10:00 (Nueva York, UTC-4)</time>'
     )
 
 
@@ -94,7 +94,7 @@ def test_each_language_writes_dates_in_its_own_form(language):
     moment = dt.datetime(2026, 12, 20, 17, 5, tzinfo=UTC)  # 18:05 in Paris
     for style, expected in FORMS[language].items():
         assert render_when(moment, "Europe/Paris", language, style) == (
-            f'<time datetime="2026-12-20T17:05:00Z">{expected} (Paris, UTC+1)</time>'
+            f'<time datetime="2026-12-20T17:05:00Z" data-when="{style}">{expected} (Paris, UTC+1)</time>'
         ).replace("(Paris", f"({zone_city('Europe/Paris', language)}"), (language, style)
 
 

@@ -230,7 +230,7 @@ def test_markdown_filter_strips_scripts():
 def test_now_is_rendered_on_home_in_reader_zone(client):
     client.cookies["vos_tz"] = "Asia%2FKolkata"
     html = client.get("/en/").content.decode()
-    match = re.search(r'<time datetime="([^"]+)">', html)
+    match = re.search(r'<time datetime="([^"]+)"', html)
     moment = dt.datetime.fromisoformat(match.group(1).replace("Z", "+00:00"))
     assert abs((dt.datetime.now(dt.UTC) - moment).total_seconds()) < 120
 
@@ -253,3 +253,37 @@ def test_healthz_reports_a_worker_that_takes_no_tasks(client, settings):
     assert response.json()["status"] == "degraded"
     assert response.json()["checks"]["worker"] == "stalled"
     assert "worker" in response.json()["failed"]
+
+
+def test_local_times_renders_a_pages_times_in_another_zone(client):
+    times = [
+        {"kind": "when", "at": "2026-12-20T17:05:00Z", "style": "datetime"},
+        {"kind": "local", "at": "2026-12-20T17:05:00Z", "style": "time"},
+        {"kind": "until", "at": "2026-12-20T20:30:00Z", "from": "2026-12-20T17:05:00Z"},
+    ]
+    response = client.post(
+        "/fr/time-zone/local-times",
+        {"zone": "Asia/Calcutta", "times": times},
+        content_type="application/json",
+    )
+    answer = response.json()
+    assert answer["zone"] == "Asia/Kolkata"
+    assert answer["texts"][0].endswith("22:35 (Calcutta, UTC+5:30)")
+    assert answer["texts"][1:] == ["22:35", "02:00, le lendemain"]
+    assert answer["labels"]["times_in"] == "Fuseau : Inde (Calcutta), UTC+5:30"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"zone": "Mars/Olympus", "times": []},
+        {"zone": "UTC", "times": [{"kind": "when", "at": "yesterday", "style": "time"}]},
+        {"zone": "UTC", "times": [{"kind": "when", "at": "2026-12-20T17:05:00", "style": "time"}]},
+        {"zone": "UTC", "times": [{"kind": "when", "at": "2026-12-20T17:05:00Z", "style": "x"}]},
+        {"zone": "UTC", "times": "all"},
+        {"times": []},
+    ],
+)
+def test_local_times_refuses_what_it_cannot_read(client, body):
+    response = client.post("/en/time-zone/local-times", body, content_type="application/json")
+    assert response.status_code == 400

@@ -1,5 +1,7 @@
 import datetime as dt
+import json
 import logging
+import zoneinfo
 
 from django.conf import settings
 from django.core.cache import cache, caches
@@ -7,13 +9,18 @@ from django.db import connection
 from django.db.models import Q
 from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult, get_date_max
 
 from vos.common.cache import ResilientRedisCache
-from vos.common.zone_search import find_zones
+from vos.common.dates import COMBINED, SKELETONS, format_local
+from vos.common.templatetags.vos import format_moment, until_text
+from vos.common.timezones import canonical_zone
+from vos.common.zone_search import find_zones, zone_full_label, zone_name
 
 logger = logging.getLogger(__name__)
 
@@ -80,3 +87,52 @@ def zone_suggestions(request: HttpRequest) -> JsonResponse:
     # The same for everyone; offsets move at most twice a year.
     response["Cache-Control"] = "public, max-age=3600"
     return response
+
+
+MOST_TIMES = 3000
+STYLES = {*SKELETONS, *COMBINED, "long_date"}
+
+
+def _moment(text) -> dt.datetime:
+    moment = dt.datetime.fromisoformat(str(text).replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        raise ValueError(text)
+    return moment
+
+
+@csrf_exempt  # it changes nothing: it renders times
+@require_POST
+def local_times(request: HttpRequest) -> JsonResponse:
+    """The times of a page rendered again in the zone that timezone.js found on a first
+    visit, in the same words and formats as the page, so that the page need not load
+    twice. Each time is one of the page's own ``<time data-when…>`` elements."""
+    try:
+        asked = json.loads(request.body)
+        zone = canonical_zone(asked["zone"])
+        items = asked["times"][:MOST_TIMES]
+        if zone is None or not isinstance(items, list):
+            raise ValueError(asked["zone"])
+        with timezone.override(zoneinfo.ZoneInfo(zone)):
+            texts = [_render_time(item) for item in items]
+            labels = {
+                "times_in": _("Times in %(zone)s") % {"zone": zone_full_label(zone)},
+                "shown_in": _("Times are shown in %(zone)s.") % {"zone": zone_full_label(zone)},
+                "name": zone_name(zone),
+            }
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return JsonResponse({"error": "unreadable"}, status=400)
+    return JsonResponse({"zone": zone, "texts": texts, "labels": labels})
+
+
+def _render_time(item: dict) -> str:
+    kind, at = item["kind"], _moment(item["at"])
+    if kind == "until":
+        return until_text(_moment(item["from"]), at)
+    style = item["style"]
+    if style not in STYLES:
+        raise ValueError(style)
+    if kind == "when":
+        return format_moment(at, style)
+    if kind == "local":
+        return format_local(timezone.localtime(at), style)
+    raise ValueError(kind)

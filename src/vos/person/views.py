@@ -160,6 +160,8 @@ def time_zone_choose(request: HttpRequest) -> HttpResponse:
             return response
     else:
         form = TimeZoneForm(initial={"time_zone": request.time_zone})
+        # It shows the reader's zone: timezone.js updates it with the page on a first visit.
+        form.fields["time_zone"].widget.attrs["data-zone-text"] = "name"
     return render(
         request,
         "person/time_zone.html",

@@ -39,8 +39,16 @@ def when(value: dt.datetime | None, style: str = "datetime", zone: str | None = 
     """
     if value is None:
         return ""
+    if zone:  # a time shown in a named zone stays as it is
+        return format_html(
+            '<time datetime="{}">{}</time>', iso_utc(value), format_moment(value, style, zone)
+        )
+    # data-when: timezone.js can have it shown again in a zone found on a first visit.
     return format_html(
-        '<time datetime="{}">{}</time>', iso_utc(value), format_moment(value, style, zone)
+        '<time datetime="{}" data-when="{}">{}</time>',
+        iso_utc(value),
+        style,
+        format_moment(value, style),
     )
 
 
@@ -55,11 +63,17 @@ def when_local(value: dt.datetime | None, style: str = "time", zone: str | None 
     """Only the wall-clock part in the reader's zone, for grids whose zone is named once."""
     if value is None:
         return ""
-    tz = zoneinfo.ZoneInfo(zone) if zone else timezone.get_current_timezone()
+    if zone:
+        return format_html(
+            '<time datetime="{}">{}</time>',
+            iso_utc(value),
+            format_local(timezone.localtime(value, zoneinfo.ZoneInfo(zone)), style),
+        )
     return format_html(
-        '<time datetime="{}">{}</time>',
+        '<time datetime="{}" data-when-local="{}">{}</time>',
         iso_utc(value),
-        format_local(timezone.localtime(value, tz), style),
+        style,
+        format_local(timezone.localtime(value), style),
     )
 
 
@@ -70,6 +84,15 @@ def when_until(starts_at: dt.datetime | None, ends_at: dt.datetime | None) -> st
     "01:30, next day"."""
     if starts_at is None or ends_at is None:
         return ""
+    return format_html(
+        '<time datetime="{}" data-until-from="{}">{}</time>',
+        iso_utc(ends_at),
+        iso_utc(starts_at),
+        until_text(starts_at, ends_at),
+    )
+
+
+def until_text(starts_at: dt.datetime, ends_at: dt.datetime) -> str:
     tz = timezone.get_current_timezone()
     end = timezone.localtime(ends_at, tz)
     days = (end.date() - timezone.localtime(starts_at, tz).date()).days
@@ -81,7 +104,7 @@ def when_until(starts_at: dt.datetime | None, ends_at: dt.datetime | None) -> st
             "time": text,
             "days": days,
         }
-    return format_html('<time datetime="{}">{}</time>', iso_utc(ends_at), text)
+    return text
 
 
 @register.filter
@@ -128,7 +151,7 @@ def city_of(zone_name: str) -> str:
 @register.simple_tag(takes_context=True)
 def zone_picker(context, input_id: str) -> SafeString:
     """The header's zone picker: the same suggesting field as the forms'."""
-    widget = ZonePickerInput(attrs={"id": input_id, "required": True})
+    widget = ZonePickerInput(attrs={"id": input_id, "required": True, "data-zone-text": "name"})
     return widget.render("time_zone", context.get("reader_zone"))
 
 

@@ -3,14 +3,18 @@
 // stay open.
 (function () {
   "use strict";
-  var fold = document.querySelector("details[data-fold-on-phone]");
-  if (!fold || !window.matchMedia) {
+  if (!window.matchMedia) {
     return;
   }
   var narrow = window.matchMedia("(max-width: 40rem)");
   function apply() {
-    fold.open = !narrow.matches || fold.hasAttribute("data-filtered");
+    var fold = document.querySelector("details[data-fold-on-phone]");
+    if (fold) {
+      fold.open = !narrow.matches || fold.hasAttribute("data-filtered");
+    }
   }
   apply();
   narrow.addEventListener("change", apply);
+  // The program may be swapped in again in the reader's zone (timezone.js).
+  document.addEventListener("vos:page-updated", apply);
 })();

@@ -1,5 +1,7 @@
-// On a first visit, remember the browser's own time zone so that the server can show
-// every time in it. Pages work without this file: they then use the site's zone.
+// On a first visit, remember the browser's own time zone so that the server shows every
+// time in it from the next page on, and show this page's times in it at once: one small
+// request renders them again (in the page's words and formats), instead of loading the
+// whole page twice. Pages work without this file: they then use the site's zone.
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -18,16 +20,102 @@
   var secure = location.protocol === "https:" ? ";secure" : "";
   document.cookie =
     "vos_tz=" + encodeURIComponent(zone) + ";path=/;max-age=31536000;samesite=lax" + secure;
-  // Show this very page in the right zone too, once, and only for plain page loads.
-  if (zone !== root.dataset.tz && root.dataset.tzReload === "1") {
-    try {
-      if (sessionStorage.getItem("vos_tz_reloaded") === zone) {
-        return;
-      }
-      sessionStorage.setItem("vos_tz_reloaded", zone);
-    } catch (error) {
-      return;
+  if (zone === root.dataset.tz || !window.fetch) {
+    return;
+  }
+
+  function describe(element) {
+    if (element.dataset.untilFrom) {
+      return { kind: "until", at: element.dateTime, from: element.dataset.untilFrom };
     }
-    location.reload();
+    if (element.dataset.whenLocal) {
+      return { kind: "local", at: element.dateTime, style: element.dataset.whenLocal };
+    }
+    return { kind: "when", at: element.dateTime, style: element.dataset.when };
+  }
+
+  function renderAgain() {
+    var times = document.querySelectorAll("time[data-when], time[data-when-local], time[data-until-from]");
+    var asked = Array.prototype.map.call(times, describe);
+    fetch(root.dataset.localTimes, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ zone: zone, times: asked }),
+      credentials: "same-origin",
+    })
+      .then(function (response) {
+        return response.ok ? response.json() : null;
+      })
+      .then(function (answer) {
+        if (!answer) {
+          return; // the next page will be in the new zone anyway
+        }
+        Array.prototype.forEach.call(times, function (element, index) {
+          element.textContent = answer.texts[index];
+        });
+        document.querySelectorAll("[data-zone-text]").forEach(function (element) {
+          var text = answer.labels[element.dataset.zoneText];
+          if (text === undefined) {
+            return;
+          }
+          if (element.tagName === "INPUT") {
+            element.value = text;
+          } else {
+            element.textContent = text;
+          }
+        });
+        root.dataset.tz = answer.zone;
+        root.dataset.tzSource = "cookie";
+      })
+      .catch(function () {});
+  }
+
+  // A page that groups by the reader's days (the program, an agenda) needs the server's
+  // days in the new zone, not only its times: its main part is fetched again and swapped.
+  function fetchDaysAgain(part) {
+    fetch(location.href, { credentials: "same-origin", headers: { Accept: "text/html" } })
+      .then(function (response) {
+        return response.ok ? response.text() : null;
+      })
+      .then(function (html) {
+        if (html === null) {
+          return;
+        }
+        var fresh = new DOMParser().parseFromString(html, "text/html");
+        var freshPart = fresh.querySelector("[data-zone-days]");
+        if (freshPart) {
+          part.replaceWith(document.importNode(freshPart, true));
+        }
+        document.querySelectorAll("[data-zone-text]").forEach(function (element) {
+          var match = fresh.querySelector('[data-zone-text="' + element.dataset.zoneText + '"]');
+          if (!match) {
+            return;
+          }
+          if (element.tagName === "INPUT") {
+            element.value = match.value;
+          } else {
+            element.textContent = match.textContent;
+          }
+        });
+        root.dataset.tz = fresh.documentElement.dataset.tz || zone;
+        root.dataset.tzSource = "cookie";
+        document.dispatchEvent(new CustomEvent("vos:page-updated"));
+      })
+      .catch(function () {});
+  }
+
+  function start() {
+    var part = document.querySelector("[data-zone-days]");
+    if (part) {
+      fetchDaysAgain(part);
+    } else {
+      renderAgain();
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
   }
 })();
