@@ -50,6 +50,7 @@ messages: $(STAMP)
 		--no-obsolete --add-location file --ignore ".venv" --ignore "var" --ignore "tests" --ignore "bench" \
 		--ignore "locale_overrides"
 	$(BIN)/python tools/brazilian_portuguese.py
+	$(BIN)/python tools/compile_overrides.py
 	$(MAKE) compilemessages
 
 compilemessages: $(STAMP)

@@ -314,7 +314,8 @@ LANGUAGES = [
 # The catalogs live at the top of the checkout, beside src/.
 LOCALE_PATHS = [
     SOURCE_DIR.parent.parent / "locale",
-    # Brazilian Portuguese for the packages' pages and emails (tools/brazilian_portuguese.py).
+    # Brazilian Portuguese for the packages' pages and emails (tools/brazilian_portuguese.py),
+    # and the account pages' Spanish addressing participants as tú.
     *(
         SOURCE_DIR.parent.parent / "locale_overrides" / name
         for name in ("allauth", "auth", "django")
