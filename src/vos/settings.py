@@ -136,7 +136,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "vos.common.middleware.ContentSecurityPolicyMiddleware",
     "vos.common.middleware.OpenReadsMiddleware",
+    # Static files come precompressed from WhiteNoise; pages are compressed here, after
+    # every middleware below has written them (brotli, else gzip).
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "vos.common.middleware.CompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

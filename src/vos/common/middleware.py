@@ -8,10 +8,13 @@ import zoneinfo
 from collections.abc import Callable
 from urllib.parse import unquote
 
+import brotli
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.middleware.gzip import GZipMiddleware
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from vos.common.timezones import canonical_zone
@@ -171,4 +174,38 @@ class StableETagMiddleware:
             digest = hashlib.blake2b(shown, digest_size=16)
             digest.update(request.META.get("CSRF_COOKIE", "").encode())
             response["ETag"] = f'"{digest.hexdigest()}"'
+        return response
+
+
+ACCEPTS_BROTLI = re.compile(r"\bbr\b")
+# Fast enough to compress a big program page in a few milliseconds, and about a fifth
+# smaller than gzip on our HTML.
+BROTLI_QUALITY = 5
+
+
+class CompressionMiddleware(GZipMiddleware):
+    """Brotli for clients that take it, gzip for the others (Django's, with its
+    length-hiding padding against BREACH; CSRF tokens are masked anew on every page
+    too). Outermost but for security headers: conditional answers (304) are decided
+    inside, on the uncompressed page."""
+
+    def process_response(self, request, response):
+        if (
+            response.streaming
+            or len(response.content) < 200
+            or response.has_header("Content-Encoding")
+            or not ACCEPTS_BROTLI.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+        ):
+            return super().process_response(request, response)
+        patch_vary_headers(response, ("Accept-Encoding",))
+        compressed = brotli.compress(response.content, quality=BROTLI_QUALITY)
+        if len(compressed) >= len(response.content):
+            return response
+        response.content = compressed
+        response["Content-Length"] = str(len(compressed))
+        # The same page compressed differently: the ETag becomes weak, as gzip's does.
+        etag = response.get("ETag")
+        if etag and etag.startswith('"'):
+            response["ETag"] = "W/" + etag
+        response["Content-Encoding"] = "br"
         return response
