@@ -1,0 +1,40 @@
+"""The program's cards rendered in Python read exactly as the card template."""
+
+import re
+
+import pytest
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from tests.factories import UserFactory, make_activity, make_edition
+from vos.activity.queries import activities_for_program
+from vos.activity.templatetags.activity_cards import activity_cards
+from vos.organization.models import Organization
+
+pytestmark = pytest.mark.django_db
+
+
+def normalized(html: str) -> str:
+    html = re.sub(r"\s+", " ", html)
+    return re.sub(r"\s*(<|>)\s*", r"\1", html).strip()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_python_cards_match_the_card_template(language):
+    edition = make_edition("vos-cards")
+    public = UserFactory(display_name="Amaru <Quispe>", is_public=True)
+    first = make_activity(
+        edition, title="Huertas & “redes”", languages=["es", "pt"], organizer=public
+    )
+    first.organizations.add(Organization.objects.create(name="Radio Libre"))
+    make_activity(edition, title="Official", is_official=True, languages=["en"])
+    make_activity(edition, title="Cancelled one", state="cancelled")
+    activities = list(activities_for_program(edition, day_start=None, day_end=None, filters={}))
+    with translation.override(language):
+        python = str(activity_cards(activities))
+        template = "".join(
+            render_to_string("activity/_card.html", {"activity": activity})
+            for activity in activities
+        )
+    assert normalized(python) == normalized(template)
+    assert "Amaru &lt;Quispe&gt;" in python
