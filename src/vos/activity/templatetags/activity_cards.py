@@ -6,7 +6,7 @@ bench/README.md, "Where the time goes"). The markup is that of
 from django import template
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from vos.common.templatetags.vos import lang_attrs, language_label, when, when_until
@@ -57,7 +57,11 @@ def _card(activity, links: _Links, words: dict[str, str], languages: dict[str, s
             format_html('<a href="{}">{}</a>', links.person(person), person.display_name)
             for person in people
         ] + [format_html("{}", organization.name) for organization in organizations]
-        by = format_html('\n  <p class="by">{} {}</p>', words["by"], mark_safe(", ".join(names)))
+        by = format_html(
+            '\n  <p class="by">{} {}</p>',
+            words["by"],
+            format_html_join(", ", "{}", ((n,) for n in names)),
+        )
     return format_html(
         '<li class="{}">\n  <h3><a href="{}"{}>{}</a>{}</h3>\n'
         '  <p class="when">{} – {}</p>\n'
