@@ -20,7 +20,10 @@ def free_port() -> int:
 
 
 def gunicorn(env: dict, port: int, *, threads: int = 4, **popen) -> subprocess.Popen:
-    """The production server, two workers, on loopback; returns once /healthz answers."""
+    """The production server, two workers, on loopback; returns once /healthz answers.
+    Its page cache is off unless the test turns it on: a test's own writes to the
+    database do not move the server's cache version on."""
+    env = {"PAGE_CACHE_SECONDS": "0", **env}
     server = subprocess.Popen(
         [
             sys.executable,

@@ -37,5 +37,9 @@ EMAIL_TIMEOUT = 5
 # Live-server threads must not keep connections open past the test database's life.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 
+# Tests write to the database directly, and most inside a transaction that never
+# commits: the page cache is on only in the tests that are about it.
+PAGE_CACHE_SECONDS = 0
+
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 ALLOWED_HOSTS = ["*"]

@@ -152,6 +152,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "vos.common.middleware.TimeZoneMiddleware",
+    # Anonymous pages from the shared cache (needs the reader's zone and language).
+    "vos.common.page_cache.PageCacheMiddleware",
     "vos.common.middleware.UnreadableInputMiddleware",
 ]
 
@@ -216,6 +218,10 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# Anonymous pages served from the cache for this long at most (vos.common.page_cache);
+# on by default only with Redis, whose version counter every app process shares.
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "60" if REDIS_URL else "0"))
 
 # ---------------------------------------------------------------------------
 # Background tasks

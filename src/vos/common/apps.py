@@ -8,6 +8,7 @@ class CommonConfig(AppConfig):
     verbose_name = _("Common")
 
     def ready(self) -> None:
-        from vos.common import search  # noqa: PLC0415 - once apps are ready
+        from vos.common import page_cache, search  # noqa: PLC0415 - once apps are ready
 
         search.connect()
+        page_cache.connect()

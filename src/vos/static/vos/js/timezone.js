@@ -70,6 +70,33 @@
       .catch(function () {});
   }
 
+  // Whatever the reader already typed or chose in the part survives the swap.
+  function keepWhatWasTyped(old, swapped) {
+    old.querySelectorAll("input[name], select[name], textarea[name]").forEach(function (field) {
+      var twin = swapped.querySelector('[name="' + field.name + '"]');
+      if (!twin || field.type === "hidden") {
+        return;
+      }
+      if (field.type === "checkbox" || field.type === "radio") {
+        if (field.checked !== field.defaultChecked) {
+          var same = swapped.querySelector('[name="' + field.name + '"][value="' + field.value + '"]');
+          if (same) {
+            same.checked = field.checked;
+          }
+        }
+      } else if (field.tagName === "SELECT") {
+        var changed = Array.prototype.some.call(field.options, function (option) {
+          return option.selected !== option.defaultSelected;
+        });
+        if (changed) {
+          twin.value = field.value;
+        }
+      } else if (field.value !== field.defaultValue) {
+        twin.value = field.value;
+      }
+    });
+  }
+
   // A page that groups by the reader's days (the program, an agenda) needs the server's
   // days in the new zone, not only its times: its main part is fetched again and swapped.
   function fetchDaysAgain(part) {
@@ -84,7 +111,15 @@
         var fresh = new DOMParser().parseFromString(html, "text/html");
         var freshPart = fresh.querySelector("[data-zone-days]");
         if (freshPart) {
-          part.replaceWith(document.importNode(freshPart, true));
+          var swapped = document.importNode(freshPart, true);
+          keepWhatWasTyped(part, swapped);
+          var focused = document.activeElement && part.contains(document.activeElement)
+            ? document.activeElement.id
+            : "";
+          part.replaceWith(swapped);
+          if (focused && document.getElementById(focused)) {
+            document.getElementById(focused).focus();
+          }
         }
         document.querySelectorAll("[data-zone-text]").forEach(function (element) {
           var match = fresh.querySelector('[data-zone-text="' + element.dataset.zoneText + '"]');

@@ -1,0 +1,150 @@
+"""Anonymous pages served from the shared cache, and always correct.
+
+A page is stored under a key made of everything it depends on: the address with its
+query, the language, the reader's zone (and whether it came from the browser), and the
+site's content version. Any change to what pages show (a save or delete of a model of
+the forum's apps, once its transaction commits) moves the version on, so every page is
+built again on its next request; a short lifetime bounds what a change made outside the
+ORM's signals could leave behind. The version lives in the shared cache (Redis), so a
+change through one app process is seen by all at once.
+
+The masked CSRF token of the header's forms is kept out of the stored page: each reader
+gets their own, as if the page were built for them.
+"""
+
+import hashlib
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+
+from vos.common.middleware import MASKED_CSRF_TOKEN
+
+VERSION_KEY = "page-cache:version"
+TOKEN_PLACEHOLDER = b"__vos_csrf_token__"
+CACHEABLE = {"home", "activity.program", "activity.detail", "edition.detail", "edition.list"}
+# What pages never show: saving these does not move the version on.
+NOT_SHOWN = {
+    "sessions",
+    "admin",
+    "contenttypes",
+    "auth",
+    "django_tasks_database",
+    "account",
+    "mail",
+}
+NOT_SHOWN_MODELS = {"logentry", "reviewdigest", "remindersent", "apitoken", "remindersettings"}
+
+
+def content_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        version = cache.get(VERSION_KEY) or 1
+    return int(version)
+
+
+def content_changed() -> None:
+    """Every stored page is out of date from now on."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # no version yet (or the cache was emptied)
+        cache.set(VERSION_KEY, 2, timeout=None)
+
+
+# Fields whose change no page shows (a login stamps the account).
+UNSHOWN_FIELDS = {"last_login"}
+
+
+def _on_change(sender, update_fields=None, **kwargs) -> None:
+    meta = sender._meta
+    if meta.app_label in NOT_SHOWN or meta.model_name in NOT_SHOWN_MODELS:
+        return
+    if update_fields and set(update_fields) <= UNSHOWN_FIELDS:
+        return
+    transaction.on_commit(content_changed)
+
+
+def connect() -> None:
+    """Called once by CommonConfig.ready: watch every model of the site."""
+    for model in apps.get_models():
+        if model._meta.app_label in NOT_SHOWN:
+            continue
+        uid = f"page-cache:{model._meta.label}"
+        post_save.connect(_on_change, sender=model, dispatch_uid=uid + ":save")
+        post_delete.connect(_on_change, sender=model, dispatch_uid=uid + ":delete")
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(
+                _on_change, sender=field.remote_field.through, dispatch_uid=uid + field.name
+            )
+
+
+def _key(request: HttpRequest, version: int) -> str:
+    parts = [
+        str(version),
+        request.LANGUAGE_CODE,
+        getattr(request, "time_zone", ""),
+        getattr(request, "time_zone_source", ""),
+        request.get_full_path(),
+    ]
+    return "page-cache:" + hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
+
+
+def _cacheable(request: HttpRequest) -> bool:
+    match = getattr(request, "resolver_match", None)
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and match is not None
+        and match.url_name in CACHEABLE
+        and not request.user.is_authenticated
+        # A session or a message belongs to one reader.
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+    )
+
+
+class PageCacheMiddleware:
+    """Inside CsrfViewMiddleware, so that the token put into a stored page still gets
+    its cookie."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self._store(request, self.get_response(request))
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        if not _cacheable(request):
+            return None
+        version = content_version()
+        request._page_cache_key = _key(request, version)
+        stored = cache.get(request._page_cache_key)
+        if stored is None:
+            return None
+        content, content_type = stored
+        token = get_token(request).encode()
+        response = HttpResponse(
+            content.replace(TOKEN_PLACEHOLDER, token), content_type=content_type
+        )
+        response["X-Page-Cache"] = "hit"
+        return response
+
+    def _store(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        key = getattr(request, "_page_cache_key", None)
+        if (
+            key is None
+            or response.status_code != 200
+            or response.streaming
+            or response.has_header("X-Page-Cache")
+            or response.cookies  # set for this reader (a zone, a language)
+        ):
+            return response
+        content = MASKED_CSRF_TOKEN.sub(rb"\1" + TOKEN_PLACEHOLDER + rb"\2", response.content)
+        cache.set(key, (content, response["Content-Type"]), settings.PAGE_CACHE_SECONDS)
+        response["X-Page-Cache"] = "miss"
+        return response

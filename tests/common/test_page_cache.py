@@ -1,0 +1,104 @@
+"""Anonymous pages from the shared cache: served again without a query, each reader with
+their own CSRF token, and built again as soon as what they show changes."""
+
+import pytest
+from django.contrib.auth.signals import user_logged_in
+
+from tests.factories import UserFactory, make_activity, make_edition
+from vos.organization.models import Organization
+from vos.registration.services import registration_create
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+READERS = [("en", "Europe%2FParis"), ("es", "Asia%2FTokyo")]
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 60
+
+
+@pytest.fixture
+def edition():
+    edition = make_edition("vos-cache")
+    make_activity(edition, title="Huertas urbanas", capacity=1)
+    return edition
+
+
+def get(client, language, zone, path):
+    client.cookies["vos_tz"] = zone
+    return client.get(f"/{language}{path}")
+
+
+def test_a_page_is_served_again_from_the_cache_without_a_query(
+    client, edition, django_assert_num_queries
+):
+    path = f"/editions/{edition.slug}/program/?day=all"
+    first = get(client, "en", "Europe%2FParis", path)
+    assert first["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        again = get(client, "en", "Europe%2FParis", path)
+    assert again["X-Page-Cache"] == "hit"
+    assert "Huertas urbanas" in again.content.decode()
+
+
+def test_each_reader_gets_their_own_csrf_token_and_it_works(client, edition):
+    path = f"/editions/{edition.slug}/"
+    get(client, "en", "Europe%2FParis", path)
+    client.cookies.pop("csrftoken", None)
+    hit = get(client, "en", "Europe%2FParis", path)
+    assert hit["X-Page-Cache"] == "hit"
+    html = hit.content.decode()
+    assert "__vos_csrf_token__" not in html
+    token = html.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
+    assert "csrftoken" in hit.cookies
+    client.enforce_csrf_checks = True
+    switched = client.post(
+        "/i18n/setlang/", {"language": "fr", "next": "/fr/", "csrfmiddlewaretoken": token}
+    )
+    assert switched.status_code == 302
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["title", "organization", "registration"],
+)
+def test_a_change_rebuilds_every_language_and_zone(client, edition, change):
+    activity = edition.activities.get()
+    organization = Organization.objects.create(name="Radio Libre")
+    activity.organizations.add(organization)
+    path = f"/editions/{edition.slug}/activities/{activity.pk}/"
+    for language, zone in READERS:
+        get(client, language, zone, path)
+        assert get(client, language, zone, path)["X-Page-Cache"] == "hit"
+    if change == "title":
+        activity.title = "Huertas comunitarias"
+        activity.save()
+        expected = "Huertas comunitarias"
+    elif change == "organization":
+        organization.name = "Radio Popular"
+        organization.save()
+        expected = "Radio Popular"
+    else:
+        registration_create(activity=activity, person=UserFactory())
+        expected = "1 of 1 places taken."
+    for language, zone in READERS:
+        response = get(client, language, zone, path)
+        assert response["X-Page-Cache"] == "miss", (change, language)
+        if language == "en" or change != "registration":
+            assert expected in response.content.decode()
+
+
+def test_logged_in_pages_are_not_taken_from_the_cache(client, edition):
+    client.force_login(UserFactory())
+    path = f"/en/editions/{edition.slug}/program/?day=all"
+    client.get(path)
+    assert "X-Page-Cache" not in client.get(path)
+
+
+def test_a_login_does_not_empty_the_cache(client, edition):
+    path = f"/editions/{edition.slug}/"
+    person = UserFactory()
+    get(client, "en", "Europe%2FParis", path)
+    user_logged_in.send(sender=type(person), request=None, user=person)
+    assert get(client, "en", "Europe%2FParis", path)["X-Page-Cache"] == "hit"
