@@ -169,13 +169,7 @@ class ActivityForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["activity_type"].queryset = edition.activity_types.all()
         self.fields["themes"].queryset = edition.themes.all()
-        chosen = (
-            forms.CheckboxSelectMultiple().value_from_datadict(
-                self.data, self.files, self.add_prefix("languages")
-            )
-            if self.is_bound
-            else self.initial.get("languages") or []
-        )
+        chosen = LanguagePicker.chosen(self, "languages", self.initial.get("languages"))
         languages = language_groups([*chosen, *reader_languages])
         self.fields["languages"].choices = languages
         self.fields["interpretation_from"].choices = [("", "—"), *languages]

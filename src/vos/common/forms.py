@@ -54,6 +54,16 @@ class LanguagePicker(forms.CheckboxSelectMultiple):
 
     template_name = "common/widgets/language_picker.html"
 
+    @staticmethod
+    def chosen(form: forms.BaseForm, name: str, initial) -> list[str]:
+        """The languages a form holds: as sent when bound, else ``initial``; they are
+        listed among the reader's own, wherever the full list would put them."""
+        if form.is_bound:
+            return forms.CheckboxSelectMultiple().value_from_datadict(
+                form.data, form.files, form.add_prefix(name)
+            )
+        return list(initial or [])
+
     def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
         option = super().create_option(name, value, label, selected, index, subindex, attrs)
         autonym = language_autonym(str(value))

@@ -186,8 +186,8 @@ BROTLI_QUALITY = 5
 class CompressionMiddleware(GZipMiddleware):
     """Brotli for clients that take it, gzip for the others (Django's, with its
     length-hiding padding against BREACH; CSRF tokens are masked anew on every page
-    too). Outermost but for security headers: conditional answers (304) are decided
-    inside, on the uncompressed page."""
+    too). Just inside WhiteNoise, whose static files come precompressed: conditional
+    answers (304) are decided further inside, on the uncompressed page."""
 
     def process_response(self, request, response):
         if (

@@ -13,6 +13,7 @@ gets their own, as if the page were built for them.
 """
 
 import hashlib
+import time
 
 from django.apps import apps
 from django.conf import settings
@@ -40,11 +41,17 @@ NOT_SHOWN = {
 NOT_SHOWN_MODELS = {"logentry", "reviewdigest", "remindersent", "apitoken", "remindersettings"}
 
 
+def _new_version() -> int:
+    # From the clock, not 1: after the cache lost the counter (emptied, evicted), a new
+    # one must not meet pages stored under an old number.
+    return time.time_ns() // 1000
+
+
 def content_version() -> int:
     version = cache.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY) or 1
+        cache.add(VERSION_KEY, _new_version(), timeout=None)
+        version = cache.get(VERSION_KEY) or _new_version()
     return int(version)
 
 
@@ -52,8 +59,8 @@ def content_changed() -> None:
     """Every stored page is out of date from now on."""
     try:
         cache.incr(VERSION_KEY)
-    except ValueError:  # no version yet (or the cache was emptied)
-        cache.set(VERSION_KEY, 2, timeout=None)
+    except ValueError:  # no counter (the cache was emptied, or it was never read)
+        cache.set(VERSION_KEY, _new_version(), timeout=None)
 
 
 # Fields whose change no page shows (a login stamps the account).

@@ -28,7 +28,8 @@ class AmbiguousLocalTimeError(ValueError):
 
 
 @cache
-def _zone_links() -> dict[str, str]:
+def zone_links() -> dict[str, str]:
+    """Legacy zone names (links in the tz database) and the zone each now stands for."""
     path = Path(__file__).parent / "data" / "zone_links.json"
     return json.loads(path.read_text(encoding="utf-8"))
 
@@ -65,7 +66,7 @@ def canonical_zone(name: str | None) -> str | None:
         return "UTC"
     if known in zone_countries():
         return known
-    canonical = _zone_links().get(known, known)
+    canonical = zone_links().get(known, known)
     return "UTC" if canonical in UTC_NAMES else canonical
 
 

@@ -13,18 +13,18 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from babel import Locale, UnknownLocaleError
 from django.conf import settings
 from django.utils import translation
 
+from vos.common.dates import cldr_locale
 from vos.common.search import fold
 from vos.common.timezones import (
-    _zone_links,
     canonical_zone,
     format_offset,
     selectable_zones,
     zone_city,
     zone_countries,
+    zone_links,
     zone_offset,
 )
 
@@ -47,27 +47,19 @@ def _language(language: str | None) -> str:
     return (language or translation.get_language() or "en").split("-")[0]
 
 
-@cache
-def _locale(language: str) -> Locale:
-    try:
-        return Locale.parse({"en": "en_GB", "pt": "pt_BR"}.get(language, language))
-    except (UnknownLocaleError, ValueError):
-        return Locale.parse("en_GB")
-
-
 def zone_country_name(name: str, language: str | None = None) -> str:
     """The country a zone serves, in the reader's language ("" for UTC)."""
     country = zone_countries().get(name)
     if not country:
         return ""
-    return _locale(_language(language)).territories.get(country, country)
+    return cldr_locale(_language(language)).territories.get(country, country)
 
 
 @cache
 def _zone_name(name: str, language: str) -> str:
     if name == "UTC":
         return "UTC"
-    city = zone_city(name, str(_locale(language)))
+    city = zone_city(name, str(cldr_locale(language)))
     country = zone_country_name(name, language)
     return f"{country} ({city})" if country and country != city else city
 
@@ -129,14 +121,14 @@ def _size_rank() -> dict[str, int]:
 def _aliases() -> dict[str, list[str]]:
     """Zone → the names it had before (Asia/Kolkata → Calcutta)."""
     aliases: dict[str, list[str]] = {}
-    for old, new in _zone_links().items():
+    for old, new in zone_links().items():
         if "/" in old:
             aliases.setdefault(new, []).append(old.rsplit("/", 1)[-1].replace("_", " "))
     return aliases
 
 
 @cache
-def _index(language: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _index() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(zone, folded names it is known by) for every selectable zone: its id, former
     ids, and its country and city in every site language (people type their own)."""
     entries = []
@@ -146,9 +138,9 @@ def _index(language: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
             fold(name.rsplit("/", 1)[-1]).replace("_", " "),
             *(fold(alias) for alias in _aliases().get(name, [])),
         }
-        for lang in {language, *(code for code, _name in settings.LANGUAGES)}:
+        for lang in (code for code, _name in settings.LANGUAGES):
             terms.add(fold(zone_country_name(name, lang)))
-            terms.add(fold(zone_city(name, str(_locale(lang)))))
+            terms.add(fold(zone_city(name, str(cldr_locale(lang)))))
         terms.discard("")
         entries.append((name, tuple(sorted(terms))))
     return tuple(entries)
@@ -175,7 +167,7 @@ def find_zones(query: str, language: str | None = None, limit: int = 12) -> list
         return []
     # zone → (grade, whether a place matched rather than the zone's own names, the place)
     best: dict[str, tuple[int, bool, str]] = {}
-    for name, terms in _index(language):
+    for name, terms in _index():
         grades = [g for g in (_grade(term, wanted) for term in terms) if g is not None]
         if grades:
             best[name] = (min(grades), False, "")

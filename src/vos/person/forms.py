@@ -49,13 +49,7 @@ class ProfileForm(forms.ModelForm):
             required=False,
             choices=[("", _("(not said)")), *country_choices()],
         )
-        chosen = (
-            forms.CheckboxSelectMultiple().value_from_datadict(
-                self.data, self.files, self.add_prefix("languages")
-            )
-            if self.is_bound
-            else self.instance.languages or []
-        )
+        chosen = LanguagePicker.chosen(self, "languages", self.instance.languages)
         if not self.instance.pk or not self.instance.facilitated_editions.exists():
             del self.fields["review_emails"]
         self.fields["languages"] = forms.MultipleChoiceField(

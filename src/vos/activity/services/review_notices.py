@@ -55,21 +55,31 @@ def review_digests_send(*, now: dt.datetime | None = None) -> int:
     )
     queued = 0
     for edition in editions:
+        # Who had today's digest already (two days cover every zone's "today").
+        sent = set(
+            ReviewDigest.objects.filter(
+                edition=edition, day__gte=(now - dt.timedelta(days=1)).date()
+            ).values_list("person_id", "day")
+        )
+        proposals = None
         for person in edition.facilitators.all():
             if person.review_emails != User.ReviewEmails.DAILY or not person.is_active:
                 continue
             local = _local_now(person, now)
-            if local.hour < DIGEST_HOUR:
+            if local.hour < DIGEST_HOUR or (person.pk, local.date()) in sent:
                 continue
-            queued += _send_digest(person, edition, local.date())
+            if proposals is None:
+                # Longest waiting first: the last edit sent it (back) to the queue.
+                proposals = list(
+                    edition.activities.filter(state=Activity.State.PROPOSED).order_by(
+                        "updated_at", "pk"
+                    )
+                )
+            queued += _send_digest(person, edition, local.date(), proposals)
     return queued
 
 
-def _send_digest(person: User, edition: Edition, day: dt.date) -> int:
-    # Longest waiting first: the last edit sent it (back) to the queue.
-    proposals = list(
-        edition.activities.filter(state=Activity.State.PROPOSED).order_by("updated_at", "pk")
-    )
+def _send_digest(person: User, edition: Edition, day: dt.date, proposals: list) -> int:
     try:
         with transaction.atomic():
             ReviewDigest.objects.create(
@@ -80,6 +90,6 @@ def _send_digest(person: User, edition: Edition, day: dt.date) -> int:
                 template="activity/email/review_digest",
                 context={"edition": edition, "proposals": proposals},
             )
-    except IntegrityError:  # today's digest is already written (another run was first)
+    except IntegrityError:  # another run wrote today's digest between our look and now
         return 0
     return 1
