@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from tests.factories import UserFactory, make_activity, make_edition
-from vos.activity.queries import activities_for_program
+from vos.activity.queries import activities_for_program, with_card_names
 from vos.activity.templatetags.activity_cards import activity_cards
 from vos.organization.models import Organization
 
@@ -29,7 +29,9 @@ def test_python_cards_match_the_card_template(language):
     first.organizations.add(Organization.objects.create(name="Radio Libre"))
     make_activity(edition, title="Official", is_official=True, languages=["en"])
     make_activity(edition, title="Cancelled one", state="cancelled")
-    activities = list(activities_for_program(edition, day_start=None, day_end=None, filters={}))
+    activities = with_card_names(
+        list(activities_for_program(edition, day_start=None, day_end=None, filters={})), edition
+    )
     with translation.override(language):
         python = str(activity_cards(activities))
         template = "".join(
@@ -38,3 +40,20 @@ def test_python_cards_match_the_card_template(language):
         )
     assert normalized(python) == normalized(template)
     assert "Amaru &lt;Quispe&gt;" in python
+
+
+def test_card_names_are_the_public_organizers_and_the_organizations():
+    edition = make_edition("vos-card-names")
+    public = UserFactory(display_name="Amaru", is_public=True)
+    private = UserFactory(display_name="Hidden Person", is_public=False)
+    activity = make_activity(edition, title="Radio", organizer=public)
+    activity.organizers.create(person=private)
+    activity.organizations.add(
+        Organization.objects.create(name="Zeta Radio"), Organization.objects.create(name="Alfa")
+    )
+    [card] = with_card_names(
+        list(activities_for_program(edition, day_start=None, day_end=None, filters={})), edition
+    )
+    assert card.card_people == [(public.pk, "Amaru")]
+    assert card.card_organizations == ["Alfa", "Zeta Radio"]
+    assert card.public_people == [public]

@@ -3,7 +3,7 @@
 import datetime as dt
 import zoneinfo
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from vos.activity.models import PUBLIC_ORGANIZER, Activity, Organizer
@@ -20,6 +20,61 @@ def with_relations(activities: QuerySet[Activity]) -> QuerySet[Activity]:
         "organizations",
         Prefetch("organizers", queryset=Organizer.objects.select_related("person")),
     )
+
+
+# What a program card shows of the activity itself (``activity/_card.html``).
+CARD_FIELDS = (
+    "edition",
+    "activity_type",
+    "title",
+    "summary",
+    "languages",
+    "starts_at",
+    "ends_at",
+    "state",
+    "published_at",
+    "is_official",
+)
+
+
+def with_card_fields(activities: QuerySet[Activity]) -> QuerySet[Activity]:
+    """Only what the cards show: a day of a big forum is hundreds of cards, and whole
+    rows (and prefetched related rows) were most of the program's time."""
+    return activities.only(*CARD_FIELDS)
+
+
+def with_card_names(activities: list[Activity], edition: Edition) -> list[Activity]:
+    """Give each activity of ``edition`` what its card shows besides its own fields, in
+    three queries for the whole list: its type (the edition's few types, not a joined
+    copy per card), ``card_people`` (pk and name of the organizers named in public,
+    proposer first) and ``card_organizations`` (names, alphabetical). Only the columns
+    shown are read: no model is built for a name."""
+    ids = [activity.pk for activity in activities]
+    people: dict[int, list[tuple[int, str]]] = {pk: [] for pk in ids}
+    organizations: dict[int, list[str]] = {pk: [] for pk in ids}
+    if ids:
+        named = (
+            Organizer.objects.filter(PUBLIC_ORGANIZER, activity_id__in=ids)
+            .order_by("-is_proposer", "created_at", "pk")
+            .values_list("activity_id", "person_id", "person__display_name")
+        )
+        for activity_id, person_id, name in named:
+            people[activity_id].append((person_id, name))
+        links = (
+            Activity.organizations.through.objects.filter(activity_id__in=ids)
+            .order_by("organization__name", "organization_id")
+            .values_list("activity_id", "organization__name")
+        )
+        for activity_id, name in links:
+            organizations[activity_id].append(name)
+    types = {kind.pk: kind for kind in edition.activity_types.all()} if ids else {}
+    for activity in activities:
+        activity.card_people = people[activity.pk]
+        activity.card_organizations = organizations[activity.pk]
+        # Filled in as a join would (the descriptors' checks cost more than the cards).
+        activity._state.fields_cache["edition"] = edition
+        activity._state.fields_cache["activity_type"] = types[activity.activity_type_id]
+    return activities
 
 
 def activities_public(activities: QuerySet[Activity] | None = None) -> QuerySet[Activity]:
@@ -102,16 +157,28 @@ def activities_for_program(
     activities = activities_filtered(activities_published(edition), filters)
     if day_start is not None and day_end is not None:
         activities = activities.filter(starts_at__lt=day_end, ends_at__gt=day_start)
-    return with_relations(activities).order_by("starts_at", "title", "pk")
+    # The names on the cards come after, for the page shown (``with_card_names``).
+    return with_card_fields(activities).order_by("starts_at", "title", "pk")
 
 
 def program_days(edition: Edition, zone) -> list[dt.date]:
-    """Every day, in the reader's zone, on which the edition has a published activity."""
-    spans = activities_published(edition).values_list("starts_at", "ends_at")
+    """Every day, in the reader's zone, on which the edition has a published activity.
+
+    One row per distinct start with the latest end among the activities starting then,
+    not one per activity: a forum of thousands of activities starts them at a few
+    hundred distinct moments, and the activities sharing a start cover no day that the
+    longest of them does not."""
+    spans = (
+        activities_published(edition)
+        .order_by()
+        .values("starts_at")
+        .annotate(last_end=Max("ends_at"))
+        .values_list("starts_at", "last_end")
+    )
     days: set[dt.date] = set()
     for starts_at, ends_at in spans:
         day = timezone.localtime(starts_at, zone).date()
-        last = timezone.localtime(ends_at - dt.timedelta(seconds=1), zone).date()
+        last = timezone.localtime(ends_at - dt.timedelta(microseconds=1), zone).date()
         while day <= last:
             days.add(day)
             day += dt.timedelta(days=1)
@@ -125,16 +192,18 @@ def activities_for_page() -> QuerySet[Activity]:
 
 def activities_now_and_next(edition: Edition, now: dt.datetime | None = None, limit: int = 6):
     now = now or timezone.now()
-    published = with_relations(activities_live(edition))
+    published = with_card_fields(activities_live(edition))
     happening = list(
         published.filter(starts_at__lte=now, ends_at__gt=now).order_by("starts_at")[:limit]
     )
     upcoming = list(published.filter(starts_at__gt=now).order_by("starts_at")[:limit])
+    with_card_names(happening + upcoming, edition)
     return happening, upcoming
 
 
 def activities_featured(edition: Edition, limit: int = 6) -> list[Activity]:
-    return list(with_relations(activities_live(edition).filter(is_featured=True))[:limit])
+    featured = with_card_fields(activities_live(edition).filter(is_featured=True))
+    return with_card_names(list(featured[:limit]), edition)
 
 
 def activities_for_moderation(
@@ -205,7 +274,21 @@ def languages_of_edition(
     activities = (
         activities_published(edition) if public else Activity.objects.filter(edition=edition)
     )
-    used = {code for codes in activities.values_list("languages", flat=True) for code in codes}
+    # Distinct lists first: a few hundred combinations for thousands of activities.
+    combinations = activities.order_by().values_list("languages", flat=True).distinct()
+    used = {code for codes in combinations for code in codes}
     rank = {code: position for position, code in enumerate(first)}
     named = [(code, language_name(code)) for code in used]
     return sorted(named, key=lambda pair: (rank.get(pair[0], len(rank)), pair[1].casefold()))
+
+
+def organizations_of_edition(edition: Edition) -> list[tuple[int, str]]:
+    """(pk, name) of the organizations behind the edition's published activities."""
+    return list(
+        Organization.objects.filter(
+            activities__edition=edition, activities__state=Activity.State.PUBLISHED
+        )
+        .distinct()
+        .order_by("name", "pk")
+        .values_list("pk", "name")
+    )

@@ -1,7 +1,10 @@
 import datetime as dt
+from html import escape
 
 from django import forms
+from django.forms.utils import flatatt
 from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from vos.common.locales import language_autonym
@@ -45,6 +48,23 @@ class ZonePickerInput(forms.TextInput):
             }
         )
         return context
+
+
+class PlainSelect(forms.Select):
+    """A select whose options are written in one pass rather than a template each: the
+    program's filters offer every organization of a big forum, and rendering them
+    through the widget templates was a quarter of the page's time. No option groups."""
+
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        chosen = set(self.format_value(value))
+        parts = [f'<select name="{escape(name)}"{flatatt(self.build_attrs(self.attrs, attrs))}>']
+        for option_value, label in self.choices:
+            code = "" if option_value is None else str(option_value)
+            selected = " selected" if code in chosen else ""
+            parts.append(f'<option value="{escape(code)}"{selected}>{escape(str(label))}</option>')
+        parts.append("</select>")
+        # Every value and label is escaped above; flatatt escapes the attributes.
+        return mark_safe("\n".join(parts))  # noqa: S308
 
 
 class LanguagePicker(forms.CheckboxSelectMultiple):

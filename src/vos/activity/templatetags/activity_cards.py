@@ -1,12 +1,14 @@
-"""The program's cards, rendered in Python: a day of a big forum shows hundreds of them,
+"""The program's cards rendered in Python: a day of a big forum shows hundreds of them,
 and a template include per card spent most of a request in the template engine (see
 bench/README.md, "Where the time goes"). The markup is that of
-``activity/_card.html``, which stays the reference for a single card."""
+``activity/_card.html``, which stays the reference for a single card (a test compares
+them). The activities come with ``queries.with_card_fields`` and ``with_card_names``."""
+
+from html import escape
 
 from django import template
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from vos.common.templatetags.vos import lang_attrs, language_label, when, when_until
@@ -14,22 +16,60 @@ from vos.common.templatetags.vos import lang_attrs, language_label, when, when_u
 register = template.Library()
 
 
-class _Links:
-    """Addresses built once per page and filled in per card: ``reverse()`` per card was
-    a tenth of the rendering."""
+class _Page:
+    """What every card of a page shares, computed once: addresses (``reverse()`` per
+    card was a tenth of the rendering), words, language names, and the texts of times
+    (a day has a few dozen distinct starts for hundreds of cards)."""
 
     def __init__(self) -> None:
         self._activity: dict[str, str] = {}
         self._person = reverse("person.detail", kwargs={"pk": 0})
+        self.cancelled = escape(_("Cancelled"))
+        self.official = escape(_("Facilitation team"))
+        self.by = escape(_("By"))
+        self._languages: dict[str, str] = {}
+        self._starts: dict = {}
+        self._ends: dict = {}
+        self._own: dict[str, str] = {}
+        self._types: dict[int, str] = {}
 
-    def activity(self, activity) -> str:
+    def activity_url(self, activity) -> str:
         slug = activity.edition.slug
         if slug not in self._activity:
             self._activity[slug] = reverse("activity.detail", kwargs={"slug": slug, "pk": 0})
         return _fill(self._activity[slug], activity.pk)
 
-    def person(self, person) -> str:
-        return _fill(self._person, person.pk)
+    def person_url(self, pk: int) -> str:
+        return _fill(self._person, pk)
+
+    def languages(self, codes: list[str]) -> str:
+        names = self._languages
+        for code in codes:
+            if code not in names:
+                names[code] = escape(language_label(code))
+        return ", ".join(names[code] for code in codes)
+
+    def own(self, activity) -> str:
+        first = activity.languages[0] if activity.languages else ""
+        if first not in self._own:
+            self._own[first] = str(lang_attrs(activity))
+        return self._own[first]
+
+    def type_name(self, activity) -> str:
+        if activity.activity_type_id not in self._types:
+            self._types[activity.activity_type_id] = escape(activity.activity_type.name)
+        return self._types[activity.activity_type_id]
+
+    def start(self, activity) -> str:
+        if activity.starts_at not in self._starts:
+            self._starts[activity.starts_at] = str(when(activity.starts_at))
+        return self._starts[activity.starts_at]
+
+    def end(self, activity) -> str:
+        key = (activity.starts_at, activity.ends_at)
+        if key not in self._ends:
+            self._ends[key] = str(when_until(activity.starts_at, activity.ends_at))
+        return self._ends[key]
 
 
 def _fill(address: str, pk: int) -> str:
@@ -38,60 +78,35 @@ def _fill(address: str, pk: int) -> str:
     return f"{head}/{pk}/{tail}"
 
 
-def _card(activity, links: _Links, words: dict[str, str], languages: dict[str, str]) -> str:
+def _card(activity, page: _Page) -> str:
     classes = "activity-card"
     if activity.is_official:
         classes += " activity-card--official"
     cancelled = activity.is_cancelled
     if cancelled:
         classes += " activity-card--cancelled"
-    own = lang_attrs(activity)
-    for code in activity.languages:
-        if code not in languages:
-            languages[code] = language_label(code)
-    people = activity.public_people
-    organizations = list(activity.prefetched("organizations"))
-    by = ""
-    if people or organizations:
-        names = [
-            format_html('<a href="{}">{}</a>', links.person(person), person.display_name)
-            for person in people
-        ] + [format_html("{}", organization.name) for organization in organizations]
-        by = format_html(
-            '\n  <p class="by">{} {}</p>',
-            words["by"],
-            format_html_join(", ", "{}", ((n,) for n in names)),
-        )
-    return format_html(
-        '<li class="{}">\n  <h3><a href="{}"{}>{}</a>{}</h3>\n'
-        '  <p class="when">{} – {}</p>\n'
-        '  <p class="meta"><span class="type">{}</span>{} · <span class="languages">{}</span></p>\n'
-        "  <p{}>{}</p>{}\n</li>",
-        classes,
-        links.activity(activity),
-        own,
-        activity.title,
-        format_html(' <span class="badge badge--cancelled">{}</span>', words["cancelled"])
-        if cancelled
-        else "",
-        when(activity.starts_at),
-        when_until(activity.starts_at, activity.ends_at),
-        activity.activity_type.name,
-        format_html(' <span class="badge">{}</span>', words["official"])
-        if activity.is_official
-        else "",
-        ", ".join(languages[code] for code in activity.languages),
-        own,
-        activity.summary,
-        by,
+    own = page.own(activity)
+    names = [
+        f'<a href="{page.person_url(pk)}">{escape(name)}</a>' for pk, name in activity.card_people
+    ] + [escape(name) for name in activity.card_organizations]
+    by = f'\n  <p class="by">{page.by} {", ".join(names)}</p>' if names else ""
+    badge = f' <span class="badge badge--cancelled">{page.cancelled}</span>' if cancelled else ""
+    official = f' <span class="badge">{page.official}</span>' if activity.is_official else ""
+    return (
+        f'<li class="{classes}">\n'
+        f'  <h3><a href="{page.activity_url(activity)}"{own}>{escape(activity.title)}</a>'
+        f"{badge}</h3>\n"
+        f'  <p class="when">{page.start(activity)} – {page.end(activity)}</p>\n'
+        f'  <p class="meta"><span class="type">{page.type_name(activity)}</span>'
+        f'{official} · <span class="languages">{page.languages(activity.languages)}</span></p>\n'
+        f"  <p{own}>{escape(activity.summary)}</p>{by}\n</li>"
     )
 
 
 @register.simple_tag
 def activity_cards(activities) -> SafeString:
-    """``<li>`` cards for ``activities`` (with their type, organizers' people and
-    organizations prefetched), in the reader's language and zone."""
-    links = _Links()
-    words = {"cancelled": _("Cancelled"), "official": _("Facilitation team"), "by": _("By")}
-    languages: dict[str, str] = {}
-    return format_html_join("\n", "{}", ((_card(a, links, words, languages),) for a in activities))
+    """``<li>`` cards for ``activities`` (with ``card_people`` and
+    ``card_organizations``), in the reader's language and zone."""
+    page = _Page()
+    # Every piece is escaped above, or built by our own tags.
+    return mark_safe("\n".join(_card(activity, page) for activity in activities))  # noqa: S308

@@ -16,28 +16,30 @@ from vos.activity.calendar import activity_ics
 from vos.activity.grid import day_grid
 from vos.activity.loader import activity_or_404
 from vos.activity.models import Activity
-from vos.common.forms import validate_year
+from vos.common.forms import PlainSelect, validate_year
 from vos.common.log import log_for
 from vos.common.timezones import WORLD_CITIES, local_day_bounds, local_times, zone_offset
 from vos.common.zone_search import zone_block_label
 from vos.edition.models import Edition
-from vos.organization.models import Organization
 
 ALL_DAYS_PAGE_SIZE = 100
 
 
 class ProgramFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    type = forms.ChoiceField(label=_("Type"), required=False)
-    theme = forms.TypedChoiceField(label=_("Theme"), required=False, coerce=int, empty_value=None)
-    language = forms.ChoiceField(label=_("Language"), required=False)
+    type = forms.ChoiceField(label=_("Type"), required=False, widget=PlainSelect)
+    theme = forms.TypedChoiceField(
+        label=_("Theme"), required=False, coerce=int, empty_value=None, widget=PlainSelect
+    )
+    language = forms.ChoiceField(label=_("Language"), required=False, widget=PlainSelect)
     organization = forms.TypedChoiceField(
-        label=_("Organization"), required=False, coerce=int, empty_value=None
+        label=_("Organization"), required=False, coerce=int, empty_value=None, widget=PlainSelect
     )
     when = forms.ChoiceField(
         label=_("When"),
         required=False,
         choices=[("", _("Any time")), ("now", _("Happening now")), ("soon", _("Starting soon"))],
+        widget=PlainSelect,
     )
     day = forms.CharField(required=False, widget=forms.HiddenInput)
     view = forms.ChoiceField(
@@ -60,10 +62,7 @@ class ProgramFilterForm(forms.Form):
         self.fields["language"].choices = everything + queries.languages_of_edition(
             edition, first=reader_languages, public=self.public
         )
-        organizations = Organization.objects.filter(
-            activities__edition=edition, activities__state=Activity.State.PUBLISHED
-        ).distinct()
-        self.fields["organization"].choices = everything + [(o.pk, o.name) for o in organizations]
+        self.fields["organization"].choices = everything + queries.organizations_of_edition(edition)
 
     def clean_day(self) -> dt.date | str | None:
         value = self.cleaned_data.get("day")
@@ -123,6 +122,7 @@ def program(request: HttpRequest, slug: str) -> HttpResponse:
     else:
         activities = list(activities)
         total = len(activities)
+    queries.with_card_names(activities, edition)
     block_start, block_end = (
         (day_start, day_end) if day_start else (edition.starts_at, edition.ends_at)
     )
