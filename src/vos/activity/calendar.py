@@ -15,8 +15,16 @@ def activity_uid(activity: Activity) -> str:
 
 
 def activity_ics(
-    activities: list[Activity], *, request: HttpRequest | None = None, name: str = ""
+    activities: list[Activity],
+    *,
+    request: HttpRequest | None = None,
+    base_url: str | None = None,
+    name: str = "",
 ) -> bytes:
+    """``base_url`` (or the request's, else the site's) is put before the activities'
+    addresses."""
+    if base_url is None:
+        base_url = request.build_absolute_uri("/").rstrip("/") if request else settings.SITE_URL
     calendar = Calendar()
     calendar.add("prodid", "-//Viral Open Space//vos//EN")
     calendar.add("version", "2.0")
@@ -39,6 +47,6 @@ def activity_ics(
             "status", "CANCELLED" if activity.state == Activity.State.CANCELLED else "CONFIRMED"
         )
         url = activity.get_absolute_url()
-        event.add("url", request.build_absolute_uri(url) if request else settings.SITE_URL + url)
+        event.add("url", base_url + url)
         calendar.add_component(event)
     return calendar.to_ical()

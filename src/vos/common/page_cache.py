@@ -55,6 +55,12 @@ def content_version() -> int:
     return int(version)
 
 
+def trust_content_version() -> bool:
+    """Whether "nothing changed since version N" may be taken from the version alone:
+    where the page cache is on, that is with a cache every app process shares."""
+    return settings.PAGE_CACHE_SECONDS > 0
+
+
 def content_changed() -> None:
     """Every stored page is out of date from now on."""
     try:
@@ -104,7 +110,7 @@ def _key(request: HttpRequest, version: int) -> str:
 def _cacheable(request: HttpRequest) -> bool:
     match = getattr(request, "resolver_match", None)
     return (
-        settings.PAGE_CACHE_SECONDS > 0
+        trust_content_version()
         and request.method in ("GET", "HEAD")
         and match is not None
         and match.url_name in CACHEABLE

@@ -22,17 +22,18 @@ from typing import Any, Literal
 from xml.etree import ElementTree as ET  # only writes XML; nothing here parses any
 
 from django.core.cache import cache
-from django.http import HttpRequest
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import pgettext
 
 from vos.activity.calendar import activity_ics
 from vos.activity.models import Activity
+from vos.common.page_cache import content_version, trust_content_version
 from vos.common.timezones import local_midnight
 from vos.edition.models import ActivityType, Edition
 from vos.registration.queries import activities_for_edition_feed
 from vos.schedule.queries import ProgramVersion, activities_for_schedule, program_version
+from vos.schedule.tasks import schedule_export_rebuild
 
 ExportKind = Literal["xml", "json", "ics"]
 
@@ -48,7 +49,9 @@ EXPORT_REVISION = 1
 
 # How long an export is kept. The program version catches every change of an activity;
 # this bounds how long a renamed room, person or activity type waits to show.
-CACHE_SECONDS = 10 * 60
+STORE_SECONDS = 10 * 60
+# How long a queued rebuild keeps others from queueing the same one.
+REBUILD_CLAIM_SECONDS = 120
 
 # The JSON schema's pattern for time_zone_name (it matches a prefix, as written).
 JSON_ZONE_NAME = re.compile(r"^([A-Z][a-z]+/[A-Z][a-z]+)|UTC$")
@@ -102,7 +105,7 @@ def _hours_minutes(minutes: int) -> str:
 
 
 def _event(
-    activity: Activity, *, zone: zoneinfo.ZoneInfo, acronym: str, request: HttpRequest
+    activity: Activity, *, zone: zoneinfo.ZoneInfo, acronym: str, base_url: str
 ) -> dict[str, Any]:
     starts_at = timezone.localtime(activity.starts_at, zone)
     ends_at = timezone.localtime(activity.ends_at, zone)
@@ -115,7 +118,7 @@ def _event(
         "duration": _hours_minutes(activity.duration_minutes),
         "room": room_name(activity),
         "slug": _event_slug(acronym, activity),
-        "url": request.build_absolute_uri(activity.get_absolute_url()),
+        "url": base_url + activity.get_absolute_url(),
         "title": activity.title,
         "subtitle": None,
         "track": activity.activity_type.name,
@@ -164,14 +167,12 @@ def _days(edition: Edition, activities: list[Activity], events: list[dict]) -> l
     ]
 
 
-def schedule_data(
-    edition: Edition, *, request: HttpRequest, version: ProgramVersion
-) -> dict[str, Any]:
+def schedule_data(edition: Edition, *, base_url: str, version: ProgramVersion) -> dict[str, Any]:
     """The schedule in the shape of the C3VOC JSON; the XML is written from it too."""
     activities = activities_for_schedule(edition)
     acronym = edition_acronym(edition)
     events = [
-        _event(activity, zone=edition.zone, acronym=acronym, request=request)
+        _event(activity, zone=edition.zone, acronym=acronym, base_url=base_url)
         for activity in activities
     ]
     days = _days(edition, activities, events)
@@ -182,7 +183,7 @@ def schedule_data(
         "generator": {"name": GENERATOR},
         "schedule": {
             "version": version.label,
-            "base_url": request.build_absolute_uri("/"),
+            "base_url": base_url + "/",
             "conference": {
                 "acronym": acronym,
                 "title": edition.title,
@@ -191,7 +192,7 @@ def schedule_data(
                 "daysCount": len(days),
                 "timeslot_duration": TIMESLOT_DURATION,
                 "time_zone_name": edition.time_zone,
-                "url": request.build_absolute_uri(edition.get_absolute_url()),
+                "url": base_url + edition.get_absolute_url(),
                 "tracks": [{"name": track.name} for track in tracks],
                 "days": days,
             },
@@ -275,11 +276,11 @@ def schedule_xml(data: dict[str, Any]) -> bytes:
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
-def schedule_ics(edition: Edition, *, request: HttpRequest) -> bytes:
+def schedule_ics(edition: Edition, *, base_url: str) -> bytes:
     """The whole edition as iCalendar: the edition feed's activities and UIDs, cancelled
     ones included with STATUS:CANCELLED so calendars drop them."""
     activities = activities_for_edition_feed(edition)
-    return activity_ics(activities, request=request, name=edition.title)
+    return activity_ics(activities, base_url=base_url, name=edition.title)
 
 
 @dataclass(frozen=True)
@@ -289,44 +290,83 @@ class Export:
     last_modified: dt.datetime
 
 
-def _cache_key(
-    kind: ExportKind, edition: Edition, version: ProgramVersion, request: HttpRequest
-) -> str:
-    """Everything the body depends on besides the program: the edition's own fields, the
-    reader's language (names of types and rooms) and the site address (absolute URLs)."""
+def _slot_key(kind: ExportKind, edition: Edition, language: str, base_url: str) -> str:
+    """Where the latest export of one kind, language and site address is kept."""
+    digest = hashlib.sha256(repr([EXPORT_REVISION, language, base_url]).encode()).hexdigest()
+    return f"schedule:{kind}:{edition.pk}:{digest[:32]}"
+
+
+def _wanted(edition: Edition, version: ProgramVersion) -> str:
+    """What an export must have been built from to be current: the program's version
+    and the edition's own fields that the exports show."""
     parts = [
-        EXPORT_REVISION,
+        version.token,
         edition.slug,
         edition.title,
         edition.time_zone,
         edition.start_date.isoformat(),
         edition.end_date.isoformat(),
-        version.token,
-        translation.get_language(),
-        request.build_absolute_uri("/"),
     ]
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:40]
-    return f"schedule:{kind}:{edition.pk}:{digest}"
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:40]
 
 
-def schedule_export(edition: Edition, kind: ExportKind, *, request: HttpRequest) -> Export:
-    """One export of the edition's program, from the cache while the program is unchanged.
-
-    The ETag is a digest of the body, so it changes exactly when the content does.
-    """
+def schedule_export_build(
+    edition: Edition, kind: ExportKind, *, language: str, base_url: str
+) -> dict[str, Any]:
+    """Build one export and keep it as the latest of its kind; what a reader is served
+    until the program changes. Called by the rebuild task, and by a request only when
+    no export of that kind was ever built (or the cache lost it)."""
+    # Read before building: a change made meanwhile leaves this copy out of date.
+    content = content_version()
     version = program_version(edition)
-    key = _cache_key(kind, edition, version, request)
-    cached = cache.get(key)
-    if cached is None:
+    with translation.override(language):
         if kind == "ics":
-            body = schedule_ics(edition, request=request)
+            body = schedule_ics(edition, base_url=base_url)
         else:
-            data = schedule_data(edition, request=request, version=version)
+            data = schedule_data(edition, base_url=base_url, version=version)
             body = schedule_xml(data) if kind == "xml" else schedule_json(data)
-        cached = {"body": body, "etag": f'"{hashlib.sha256(body).hexdigest()[:32]}"'}
-        cache.set(key, cached, CACHE_SECONDS)
+    stored = {
+        "body": body,
+        "etag": f'"{hashlib.sha256(body).hexdigest()[:32]}"',
+        "last_modified": version.changed_at or edition.created_at,
+        "built_from": _wanted(edition, version),
+        "content_version": content,
+    }
+    cache.set(_slot_key(kind, edition, language, base_url), stored, STORE_SECONDS)
+    return stored
+
+
+def _rebuild_later(edition: Edition, kind: ExportKind, language: str, base_url: str, wanted: str):
+    """One rebuild for each new version, however many readers notice it meanwhile; a
+    rebuild that never finished is asked for again once its claim runs out."""
+    claim = f"schedule-rebuild:{_slot_key(kind, edition, language, base_url)}:{wanted}"
+    if cache.add(claim, 1, REBUILD_CLAIM_SECONDS):
+        # Queued at once, not on commit: a reader's request writes nothing to wait for.
+        schedule_export_rebuild.enqueue(
+            edition_id=edition.pk, kind=kind, language=language, base_url=base_url
+        )
+
+
+def schedule_export(edition: Edition, kind: ExportKind, *, base_url: str) -> Export:
+    """The latest export of the edition's program, in the active language.
+
+    Served from the shared cache. While nothing has changed since it was built (the
+    site's content version says so without a query, where the cache is shared), it is
+    served as it is (the page cache trusts the same version); after a change, the program's version (one query) tells whether it
+    is still current, and when it is not, a rebuild is queued and readers keep the
+    previous export until the new one is ready. The ETag is a digest of the body.
+    """
+    language = translation.get_language() or "en"
+    key = _slot_key(kind, edition, language, base_url)
+    stored = cache.get(key)
+    if stored is None:
+        stored = schedule_export_build(edition, kind, language=language, base_url=base_url)
+    elif not (trust_content_version() and stored["content_version"] == content_version()):
+        wanted = _wanted(edition, program_version(edition))
+        if stored["built_from"] != wanted:
+            _rebuild_later(edition, kind, language, base_url, wanted)
+            # A queue that runs tasks at once (tests, a small site) has rebuilt it.
+            stored = cache.get(key) or stored
     return Export(
-        body=cached["body"],
-        etag=cached["etag"],
-        last_modified=version.changed_at or edition.created_at,
+        body=stored["body"], etag=stored["etag"], last_modified=stored["last_modified"]
     )

@@ -19,7 +19,8 @@ CONTENT_TYPES: dict[ExportKind, str] = {
 
 def _export_response(request: HttpRequest, slug: str, kind: ExportKind) -> HttpResponse:
     edition = get_object_or_404(Edition, slug=slug)
-    export = schedule_export(edition, kind, request=request)
+    # The site's address as this reader reached it: links in the export lead back there.
+    export = schedule_export(edition, kind, base_url=request.build_absolute_uri("/").rstrip("/"))
     last_modified = int(export.last_modified.timestamp())
     response = get_conditional_response(request, etag=export.etag, last_modified=last_modified)
     if response is None:
