@@ -7,7 +7,6 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from tests.factories import make_activity, make_edition
-from django.utils import timezone
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -36,9 +35,7 @@ def queued() -> list[str]:
 
 
 @pytest.mark.parametrize("kind", ["xml", "json", "ics"])
-def test_readers_keep_the_previous_export_until_the_new_one_is_built(
-    client, database_queue, kind
-):
+def test_readers_keep_the_previous_export_until_the_new_one_is_built(client, database_queue, kind):
     edition = make_edition("vos-rebuild")
     activity = make_activity(edition, title="Seed exchange")
     path = f"/editions/{edition.slug}/schedule.{kind}"

@@ -367,6 +367,4 @@ def schedule_export(edition: Edition, kind: ExportKind, *, base_url: str) -> Exp
             _rebuild_later(edition, kind, language, base_url, wanted)
             # A queue that runs tasks at once (tests, a small site) has rebuilt it.
             stored = cache.get(key) or stored
-    return Export(
-        body=stored["body"], etag=stored["etag"], last_modified=stored["last_modified"]
-    )
+    return Export(body=stored["body"], etag=stored["etag"], last_modified=stored["last_modified"])
