@@ -12,6 +12,7 @@ from vos.common.search import Fold, fold
 from vos.common.timezones import local_day_bounds
 from vos.edition.models import Edition, Slot
 from vos.organization.models import Organization
+from vos.registration.models import Registration
 
 
 def with_relations(activities: QuerySet[Activity]) -> QuerySet[Activity]:
@@ -34,6 +35,7 @@ CARD_FIELDS = (
     "state",
     "published_at",
     "is_official",
+    "capacity",
 )
 
 
@@ -45,10 +47,11 @@ def with_card_fields(activities: QuerySet[Activity]) -> QuerySet[Activity]:
 
 def with_card_names(activities: list[Activity], edition: Edition) -> list[Activity]:
     """Give each activity of ``edition`` what its card shows besides its own fields, in
-    three queries for the whole list: its type (the edition's few types, not a joined
+    four queries for the whole list: its type (the edition's few types, not a joined
     copy per card), ``card_people`` (pk and name of the organizers named in public,
-    proposer first) and ``card_organizations`` (names, alphabetical). Only the columns
-    shown are read: no model is built for a name."""
+    proposer first), ``card_organizations`` (names, alphabetical) and ``card_full``
+    (every place taken). Only the columns shown are read: no model is built for a
+    name."""
     ids = [activity.pk for activity in activities]
     people: dict[int, list[tuple[int, str]]] = {pk: [] for pk in ids}
     organizations: dict[int, list[str]] = {pk: [] for pk in ids}
@@ -68,7 +71,20 @@ def with_card_names(activities: list[Activity], edition: Edition) -> list[Activi
         for activity_id, name in links:
             organizations[activity_id].append(name)
     types = {kind.pk: kind for kind in edition.activity_types.all()} if ids else {}
+    capped = [activity.pk for activity in activities if activity.capacity is not None]
+    taken = dict(
+        Registration.objects.filter(activity_id__in=capped, status=Registration.Status.CONFIRMED)
+        .order_by()
+        .values("activity_id")
+        .annotate(count=Count("pk"))
+        .values_list("activity_id", "count")
+        if capped
+        else ()
+    )
     for activity in activities:
+        activity.card_full = activity.capacity is not None and (
+            taken.get(activity.pk, 0) >= activity.capacity
+        )
         activity.card_people = people[activity.pk]
         activity.card_organizations = organizations[activity.pk]
         # Filled in as a join would (the descriptors' checks cost more than the cards).
@@ -291,4 +307,14 @@ def organizations_of_edition(edition: Edition) -> list[tuple[int, str]]:
         .distinct()
         .order_by("name", "pk")
         .values_list("pk", "name")
+    )
+
+
+def marks_of_person(person, edition: Edition) -> dict[int, str]:
+    """The reader's own places in the edition's activities, to mark on the program's
+    cards: activity id to the registration's status. A person holds a few."""
+    return dict(
+        Registration.objects.filter(person=person, activity__edition=edition).values_list(
+            "activity_id", "status"
+        )
     )

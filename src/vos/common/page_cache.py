@@ -14,6 +14,7 @@ gets their own, as if the page were built for them.
 
 import hashlib
 import time
+from collections.abc import Callable, Iterable
 
 from django.apps import apps
 from django.conf import settings
@@ -22,6 +23,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
+from django.utils.safestring import SafeString, mark_safe
 
 from vos.common.middleware import MASKED_CSRF_TOKEN
 
@@ -96,15 +98,33 @@ def connect() -> None:
             )
 
 
-def _key(request: HttpRequest, version: int) -> str:
+def _key(request: HttpRequest, version: int, *also: str) -> str:
     parts = [
         str(version),
         request.LANGUAGE_CODE,
         getattr(request, "time_zone", ""),
         getattr(request, "time_zone_source", ""),
         request.get_full_path(),
+        *also,
     ]
     return "page-cache:" + hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
+
+
+def cached_fragment(
+    request: HttpRequest, name: str, build: Callable[[], str], *, also: Iterable[str] = ()
+) -> SafeString:
+    """The part of a page that every reader of the same address, language and zone sees
+    (signed in or not), built once per content version and kept in the shared cache;
+    each reader's own parts are added around it. ``also`` names anything else the part
+    depends on. Built every time where the version is not shared."""
+    if not trust_content_version():
+        return mark_safe(build())  # noqa: S308 - built by a template or our own escaping code
+    key = "fragment:" + name + ":" + _key(request, content_version(), *also)
+    html = cache.get(key)
+    if html is None:
+        html = str(build())
+        cache.set(key, html, settings.PAGE_CACHE_SECONDS)
+    return mark_safe(html)  # noqa: S308 - stored from the build above
 
 
 def _cacheable(request: HttpRequest) -> bool:

@@ -10,6 +10,7 @@ from django import template
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from vos.common.templatetags.vos import lang_attrs, language_label, when, when_until
 
@@ -27,6 +28,7 @@ class _Page:
         self.cancelled = escape(_("Cancelled"))
         self.official = escape(_("Facilitation team"))
         self.by = escape(_("By"))
+        self.full = escape(pgettext("activity", "Full"))
         self._languages: dict[str, str] = {}
         self._starts: dict = {}
         self._ends: dict = {}
@@ -91,9 +93,11 @@ def _card(activity, page: _Page) -> str:
     ] + [escape(name) for name in activity.card_organizations]
     by = f'\n  <p class="by">{page.by} {", ".join(names)}</p>' if names else ""
     badge = f' <span class="badge badge--cancelled">{page.cancelled}</span>' if cancelled else ""
+    if activity.card_full and not cancelled:
+        badge += f' <span class="badge badge--full">{page.full}</span>'
     official = f' <span class="badge">{page.official}</span>' if activity.is_official else ""
     return (
-        f'<li class="{classes}">\n'
+        f'<li id="activity-{activity.pk}" class="{classes}">\n'
         f'  <h3><a href="{page.activity_url(activity)}"{own}>{escape(activity.title)}</a>'
         f"{badge}</h3>\n"
         f'  <p class="when">{page.start(activity)} – {page.end(activity)}</p>\n'
@@ -110,3 +114,21 @@ def activity_cards(activities) -> SafeString:
     page = _Page()
     # Every piece is escaped above, or built by our own tags.
     return mark_safe("\n".join(_card(activity, page) for activity in activities))  # noqa: S308
+
+
+def mark_cards(html: str, marks: dict[int, str]) -> SafeString:
+    """The program's shared cards with the reader's own places marked: a badge at the
+    end of the title of each activity they hold a place in (``marks``: activity id to
+    "confirmed" or "waitlisted"). Cards not on the page are passed over."""
+    words = {
+        "confirmed": escape(_("You are registered")),
+        "waitlisted": escape(_("You are on the waiting list")),
+    }
+    for pk, status in marks.items():
+        card = html.find(f'<li id="activity-{pk}" ')
+        if card < 0 or status not in words:
+            continue
+        title_end = html.find("</h3>", card)
+        badge = f' <span class="badge badge--mine">{words[status]}</span>'
+        html = html[:title_end] + badge + html[title_end:]
+    return mark_safe(html)  # noqa: S308 - our own cards, and words escaped above

@@ -8,6 +8,7 @@ from django import forms
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -16,8 +17,10 @@ from vos.activity.calendar import activity_ics
 from vos.activity.grid import day_grid
 from vos.activity.loader import activity_or_404
 from vos.activity.models import Activity
+from vos.activity.templatetags.activity_cards import mark_cards
 from vos.common.forms import PlainSelect, validate_year
 from vos.common.log import log_for
+from vos.common.page_cache import cached_fragment
 from vos.common.timezones import WORLD_CITIES, local_day_bounds, local_times, zone_offset
 from vos.common.zone_search import zone_block_label
 from vos.edition.models import Edition
@@ -90,11 +93,22 @@ def _query(params: dict, **changes) -> str:
 
 
 def program(request: HttpRequest, slug: str) -> HttpResponse:
+    """The program: its main part is the same for every reader of the same address,
+    language, zone and languages, so it comes from the shared cache; a signed-in
+    reader's own registrations are marked on it afterwards."""
     edition = get_object_or_404(Edition, slug=slug)
-    zone = zoneinfo.ZoneInfo(request.time_zone)
-    form = ProgramFilterForm(
-        request.GET or None, edition=edition, reader_languages=reader_languages(request)
+    languages = reader_languages(request)
+    main = cached_fragment(
+        request, "program", lambda: _program_main(request, edition, languages), also=languages
     )
+    if request.user.is_authenticated:
+        main = mark_cards(main, queries.marks_of_person(request.user, edition))
+    return render(request, "activity/program.html", {"edition": edition, "main": main})
+
+
+def _program_main(request: HttpRequest, edition: Edition, languages: tuple[str, ...]) -> str:
+    zone = zoneinfo.ZoneInfo(request.time_zone)
+    form = ProgramFilterForm(request.GET or None, edition=edition, reader_languages=languages)
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
     view = filters.get("view") or "list"
     days = queries.program_days(edition, zone)
@@ -154,7 +168,7 @@ def program(request: HttpRequest, slug: str) -> HttpResponse:
         if page and page.has_next()
         else "",
     }
-    return render(request, "activity/program.html", context)
+    return render_to_string("activity/_program_main.html", context, request)
 
 
 def _group_by_day(activities: list[Activity], zone) -> list[tuple[dt.date, list[Activity]]]:
