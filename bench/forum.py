@@ -289,7 +289,9 @@ def build(size: Size, *, today: dt.date | None = None) -> Dataset:
         past = _edition(f"{size.name}-past", today - dt.timedelta(days=365), 3, 5)
         past_program = _program(rng, past, 200, people, organizations, text)
         # The burst's activities and people stay out of the registrations.
-        burst = [a for a in program if a.capacity == 100][:10]
+        # They start tomorrow or later, so that registering is still open.
+        tomorrow = timezone.now() + dt.timedelta(days=1)
+        burst = [a for a in program if a.capacity == 100 and a.starts_at > tomorrow][:10]
         burst_people = people[-2_000:] if len(people) > 4_000 else people[-len(people) // 4 :]
         registered_people = people[: len(people) - len(burst_people)]
         _registrations(

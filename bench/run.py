@@ -1,384 +1,185 @@
-"""Benchmark the public pages of a big edition, served by gunicorn like in production.
+"""Benchmark a forum-sized edition served like in production: gunicorn, wrk, SQLite and
+then PostgreSQL with Redis.
 
-Run from the top of the checkout: ``make bench`` or ``.venv/bin/python bench/run.py``.
-Everything happens in a fresh temporary data folder (SQLite), or in the empty database
-named by DATABASE_URL (PostgreSQL), which is emptied again at the end.
+``make bench`` (or ``.venv/bin/python bench/run.py``) runs both databases one after the
+other, each in a process of its own, and writes the tables to ``bench/RESULTS.md``. See
+bench/README.md for what is measured and how.
 """
 
 import argparse
 import datetime as dt
 import http.client
-import math
+import json
 import os
 import platform
-import random
+import re
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import zoneinfo
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+import urllib.parse
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from types import FrameType
 
 ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+sys.path.insert(0, str(BENCH))
+
+import forum  # noqa: E402 - after the path is set
+
 HOST = "127.0.0.1"
-PARIS = zoneinfo.ZoneInfo("Europe/Paris")
-SEARCH_WORD = "commons"  # present in about one title in ten, see TITLE_TOPICS
 GUNICORN_WORKERS = 2
 GUNICORN_THREADS = 4
-REQUEST_TIMEOUT_SECONDS = 30
-
-FIRST_NAMES = [
-    "Ana", "Pierre", "Lucía", "Priya", "Kwame", "Mei", "Olu", "Sofía", "Jonas", "Amina",
-    "Tomás", "Yuki", "Fatou", "Rahul", "Inés", "Kofi", "Léa", "Mateo", "Aroha", "Nadia",
-]  # fmt: skip
-LAST_NAMES = [
-    "Silva", "Dupont", "García", "Sharma", "Mensah", "Chen", "Adeyemi", "Rossi", "Berg",
-    "Diallo", "Costa", "Tanaka", "Ndiaye", "Gupta", "Moreau", "Owusu", "Martin", "Ngata",
-]  # fmt: skip
-TIME_ZONES = [
-    "Europe/Paris", "America/Sao_Paulo", "Africa/Dakar", "Asia/Kolkata", "America/Caracas",
-    "Asia/Tokyo", "Africa/Nairobi", "Pacific/Auckland", "America/Montreal", "Europe/Madrid",
-]  # fmt: skip
-LANGUAGES = ["en", "en", "en", "fr", "fr", "es", "es", "pt", "ar", "hi", "sw", "ja"]
-ORGANIZATION_PREFIXES = [
-    "Global", "Southern", "Andean", "Pacific", "African", "Asian", "Nordic", "Caribbean",
-    "Amazonian", "Mediterranean", "Alpine", "Coastal",
-]  # fmt: skip
-ORGANIZATION_KINDS = ["Network", "Collective", "Alliance", "Council", "Forum"]
-THEMES = [
-    "Commons", "Care", "Climate justice", "Solidarity economy", "Migration",
-    "Peace", "Food sovereignty", "Digital rights",
-]  # fmt: skip
-TITLE_VERBS = [
-    "Workshop on", "Circle about", "Assembly for", "Course:", "Imagining", "Mapping",
-    "Defending", "Building", "Stories of", "Hackathon for",
-]  # fmt: skip
-TITLE_TOPICS = [
-    "urban gardens", "local currencies", "community radio", "the commons", "mutual aid",
-    "peace education", "open data", "basic income", "forest peoples", "care work",
-    "free software", "water rights",
-]  # fmt: skip
-ACTIVITY_KINDS = [
-    "workshop", "workshop", "workshop", "conversation", "plenary", "art", "hackathon",
-    "course", "resources", "support", "futures", "network", "assembly", "other",
-]  # fmt: skip
+CONNECTIONS = 20
+WRK_THREADS = 2
+READER_ZONE = "America/Sao_Paulo"
+POSTGRES_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
+REDIS_BENCH_URL = "redis://127.0.0.1:6379/14"  # a database of its own, emptied at the end
+CSRF_SECRET = "b" * 32  # the burst's CSRF cookie and form token (Django takes the secret)
 
 
 @dataclass
-class Page:
+class Row:
     name: str
-    path: str
+    requests_per_second: float = 0.0
+    p50_ms: float = 0.0
+    p99_ms: float = 0.0
+    errors: int = 0
+    raw_kb: float | None = None
+    compressed_kb: float | None = None
+    queries: int | None = None
+    note: str = ""
 
 
 @dataclass
-class PageResult:
-    page: Page
-    queries: int
-    small_edition_queries: int | None
-    requests: int
-    p50_ms: float
-    p95_ms: float
-    requests_per_second: float
-    size_kb: float
-
-
-@dataclass
-class Fetch:
-    milliseconds: float
-    status: int | None
-    size: int
-    error: str = ""
+class LegResult:
+    database: str
+    rows: list[Row] = field(default_factory=list)
+    facts: dict[str, str] = field(default_factory=dict)
 
 
 class BenchmarkError(Exception):
-    """A page failed or the run took too long: reported, then exit status 1."""
-
-
-@dataclass
-class Dataset:
-    slug: str
-    first_day: dt.date
-    activity_id: int
-    small_slug: str
-    small_first_day: dt.date
-    small_activity_id: int
-    counts: dict[str, int] = field(default_factory=dict)
+    """A page failed, a server did not start, or the run took too long."""
 
 
 # ---------------------------------------------------------------------------
-# Environment and Django
+# One leg: one database, in a process of its own (Django is set up once per process)
 # ---------------------------------------------------------------------------
 
 
 def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+    with socket.socket() as probe:
         probe.bind((HOST, 0))
         return probe.getsockname()[1]
 
 
-def prepare_environment(data_dir: Path, port: int) -> None:
-    """Settings for this process and for gunicorn; must run before Django is set up."""
-    os.environ["VOS_DATA_DIR"] = str(data_dir)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "vos.settings"
-    # A local vos.cfg could point at a real database: only the environment counts here.
-    os.environ["VOS_CONFIG"] = str(data_dir / "no-vos.cfg")
-    os.environ["ALLOWED_HOSTS"] = HOST
-    # Plain http on loopback, without debug: no https redirect, no recorded queries.
-    os.environ["SITE_URL"] = f"http://{HOST}:{port}"
-    os.environ["DEBUG"] = "0"
-    os.environ.setdefault("LOG_LEVEL", "ERROR")
+def leg_environment(data_dir: Path, port: int, database: str, database_url: str) -> None:
+    os.environ.update(
+        {
+            "VOS_DATA_DIR": str(data_dir),
+            "VOS_CONFIG": str(data_dir / "no-vos.cfg"),  # only the environment counts
+            "DJANGO_SETTINGS_MODULE": "vos.settings",
+            "ALLOWED_HOSTS": HOST,
+            "SITE_URL": f"http://{HOST}:{port}",
+            "DEBUG": "0",
+            "LOG_LEVEL": "ERROR",
+            # The load is one address: the API's per-address limit would answer 429.
+            "API_RATE_ANONYMOUS": "10000000/m",
+        }
+    )
+    for name in ("DATABASE_URL", "REDIS_URL", "PAGE_CACHE_SECONDS", "TASKS_BACKEND"):
+        os.environ.pop(name, None)
+    if database == "postgres":
+        os.environ["DATABASE_URL"] = database_url
+        os.environ["REDIS_URL"] = REDIS_BENCH_URL
+        os.environ["TASKS_BACKEND"] = "rq"
+    os.environ.pop("EMAIL_HOST", None)  # emails go to the worker's console, thrown away
 
 
-def setup_django() -> None:
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", interactive=False, verbosity=0)
-
-
-def database_description() -> str:
-    from django.db import connection
-
-    if connection.vendor == "postgresql":
-        major, rest = divmod(connection.pg_version, 10000)
-        return f"PostgreSQL {major}.{rest}"
-    if connection.vendor == "sqlite":
-        import sqlite3
-
-        return f"SQLite {sqlite3.sqlite_version}"
-    return connection.vendor
-
-
-def require_empty_database() -> None:
-    """The bench empties a PostgreSQL database at the end, so it must start empty."""
-    from vos.edition.models import Edition
-    from vos.person.models import User
-
-    if User.objects.exists() or Edition.objects.exists():
-        raise BenchmarkError(
-            "DATABASE_URL points at a database that already has data; the benchmark "
-            "empties its database at the end, so give it an empty one of its own "
-            "(e.g. createdb bench_vos)."
-        )
-
-
-# ---------------------------------------------------------------------------
-# Data
-# ---------------------------------------------------------------------------
-
-
-def create_people(rng: random.Random, count: int) -> list:
-    from django.contrib.auth.hashers import make_password
+def make_sessions(emails: list[str]) -> list[str]:
+    """Signed-in sessions made in-process, as a login would leave them."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.cached_db import SessionStore
 
     from vos.person.models import User
 
-    unusable = make_password(None)  # hashing a real password 300 times would dominate
-    people = [
-        User(
-            email=f"person{number}@bench.example.org",
-            display_name=f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)} {number}",
-            time_zone=rng.choice(TIME_ZONES),
-            languages=sorted(set(rng.sample(LANGUAGES, k=2))),
-            bio="Organizer of local assemblies." if number % 2 == 0 else "",
-            is_public=number % 2 == 0,
-            password=unusable,
-        )
-        for number in range(count)
-    ]
-    return User.objects.bulk_create(people)
+    keys = []
+    for person in User.objects.filter(email__in=emails):
+        session = SessionStore()
+        session[SESSION_KEY] = str(person.pk)
+        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[1]
+        session[HASH_SESSION_KEY] = person.get_session_auth_hash()
+        session.save()
+        keys.append(session.session_key)
+    return keys
 
 
-def create_organizations(rng: random.Random, count: int) -> list:
-    from vos.organization.models import Organization
-
-    names = [f"{prefix} {kind}" for prefix in ORGANIZATION_PREFIXES for kind in ORGANIZATION_KINDS]
-    organizations = [
-        Organization(name=name, country=rng.choice(["FR", "BR", "SN", "IN", "PE", "JP", "KE"]))
-        for name in names[:count]
-    ]
-    return Organization.objects.bulk_create(organizations)
-
-
-def create_edition(slug: str, start: dt.date, days: int):
-    from django.utils import timezone
-
-    from vos.edition.models import Edition, Theme
-    from vos.edition.services import edition_create
-
-    now = timezone.now()
-    edition = edition_create(
-        slug=slug,
-        title=f"Forum {slug}",
-        tagline="A benchmark edition",
-        description="An edition generated by bench/run.py.",
-        start_date=start,
-        end_date=start + dt.timedelta(days=days - 1),
-        time_zone="Europe/Paris",
-        proposals_open_at=now - dt.timedelta(days=30),
-        proposals_close_at=None,
-        moderation=Edition.Moderation.REVIEW,
-        scheduling=Edition.Scheduling.FREE,
-    )
-    Theme.objects.bulk_create(
-        Theme(edition=edition, name=name, position=position) for position, name in enumerate(THEMES)
-    )
-    return edition
-
-
-def create_program(
-    rng: random.Random, edition, count: int, people: list, organizations: list, intention_text
-) -> list:
-    """``count`` published activities spread over the edition's days, 08:00 to 23:30 in Paris."""
-    from vos.activity.models import Activity, Organizer
-
-    kinds = {kind.key: kind for kind in edition.activity_types.all()}
-    themes = list(edition.themes.all())
-    days = (edition.end_date - edition.start_date).days + 1
-    activities = []
-    for number in range(count):
-        day = edition.start_date + dt.timedelta(days=number % days)
-        local_start = dt.datetime.combine(
-            day, dt.time(rng.randint(8, 21), rng.choice([0, 30])), tzinfo=PARIS
-        )
-        starts_at = local_start.astimezone(dt.UTC)
-        languages = sorted(set(rng.sample(LANGUAGES, k=rng.randint(1, 3))))
-        title = f"{rng.choice(TITLE_VERBS)} {rng.choice(TITLE_TOPICS)} #{number}"
-        activities.append(
-            Activity(
-                edition=edition,
-                title=title,
-                summary=f"Participants share what they know about {title.lower()}.",
-                description="**Bring** your questions and your experience.\n\nAll welcome.",
-                activity_type=kinds[rng.choice(ACTIVITY_KINDS)],
-                languages=languages,
-                interpretation=(
-                    [{"from": languages[0], "to": languages[1]}] if len(languages) > 1 else []
-                ),
-                starts_at=starts_at,
-                ends_at=starts_at + dt.timedelta(minutes=rng.choice([60, 90, 90, 120])),
-                typed_time_zone="Europe/Paris",
-                capacity=rng.choice([None, None, 30, 100]),
-                intention_text=intention_text,
-                state=Activity.State.PUBLISHED,
-                published_at=starts_at - dt.timedelta(days=7),
-                is_featured=rng.random() < 0.05,
-                created_by=rng.choice(people),
-            )
-        )
-    activities = Activity.objects.bulk_create(activities)
-    theme_links = []
-    organization_links = []
-    organizers = []
-    for activity in activities:
-        for theme in rng.sample(themes, k=rng.randint(1, 2)):
-            theme_links.append(Activity.themes.through(activity_id=activity.pk, theme_id=theme.pk))
-        for organization in rng.sample(organizations, k=rng.randint(0, 2)):
-            organization_links.append(
-                Activity.organizations.through(
-                    activity_id=activity.pk, organization_id=organization.pk
-                )
-            )
-        organizers.append(
-            Organizer(activity=activity, person_id=activity.created_by_id, is_proposer=True)
-        )
-    Activity.themes.through.objects.bulk_create(theme_links)
-    Activity.organizations.through.objects.bulk_create(organization_links)
-    Organizer.objects.bulk_create(organizers)
-    return activities
-
-
-def build_dataset(activities: int, small_activities: int) -> Dataset:
-    """A live 3-day edition with a big program, and a past one beside it."""
-    from django.db import transaction
-    from django.utils import timezone
-
-    from vos.edition.models import IntentionText
-
-    rng = random.Random(2026)  # the same data on every run
-    today = timezone.localtime(timezone.now(), PARIS).date()
-    with transaction.atomic():
-        people = create_people(rng, 300)
-        organizations = create_organizations(rng, 60)
-        intention_text, _created = IntentionText.objects.get_or_create(
-            version=1, defaults={"bodies": {"en": "We share an open space."}}
-        )
-        edition = create_edition("bench-live", today, days=3)
-        program = create_program(rng, edition, activities, people, organizations, intention_text)
-        past = create_edition("bench-past", today - dt.timedelta(days=365), days=3)
-        past_program = create_program(
-            rng, past, small_activities, people, organizations, intention_text
-        )
-    return Dataset(
-        slug=edition.slug,
-        first_day=edition.start_date,
-        activity_id=program[len(program) // 2].pk,
-        small_slug=past.slug,
-        small_first_day=past.start_date,
-        small_activity_id=past_program[len(past_program) // 2].pk,
-        counts={
-            "people": len(people),
-            "organizations": len(organizations),
-            "activities": len(program),
-            "activities of the second edition": len(past_program),
-        },
-    )
-
-
-def pages_for(slug: str, first_day: dt.date, activity_id: int) -> list[Page]:
-    program = f"/en/editions/{slug}/program/"
-    day = first_day.isoformat()
-    return [
-        Page("home", "/en/"),
-        Page("program, one day", f"{program}?day={day}"),
-        Page("program, all days", f"{program}?day=all"),
-        Page("timeline grid, one day", f"{program}?view=grid&day={day}"),
-        Page(f"search “{SEARCH_WORD}”", f"{program}?day=all&q={SEARCH_WORD}"),
-        Page("activity page", f"/en/editions/{slug}/activities/{activity_id}/"),
-    ]
-
-
-# ---------------------------------------------------------------------------
-# Query counts, in-process
-# ---------------------------------------------------------------------------
-
-
-def count_queries(path: str) -> int:
-    """Queries of one warm request: the first call fills per-process caches."""
+def count_queries(path: str, cookies: dict[str, str]) -> int:
+    """Queries of building the page (the page cache off): the same whatever the size."""
     from django.db import connection
-    from django.test import Client
+    from django.test import Client, override_settings
     from django.test.utils import CaptureQueriesContext
 
     client = Client(HTTP_HOST=HOST)
-    for attempt in range(2):
+    for name, value in cookies.items():
+        client.cookies[name] = value
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        client.get(path)  # per-process caches filled
         with CaptureQueriesContext(connection) as captured:
             response = client.get(path)
-        if response.status_code != 200:
-            raise BenchmarkError(f"{path} answered {response.status_code} in-process")
-        if attempt == 1:
-            return len(captured.captured_queries)
-    raise AssertionError("unreachable")
+    if response.status_code != 200:
+        raise BenchmarkError(f"{path} answered {response.status_code} in-process")
+    return len(captured.captured_queries)
 
 
-# ---------------------------------------------------------------------------
-# gunicorn and the load
-# ---------------------------------------------------------------------------
+def cold_render_ms(path: str, rounds: int = 15) -> float:
+    from django.test import Client, override_settings
+
+    client = Client(HTTP_HOST=HOST)
+    client.cookies["vos_tz"] = READER_ZONE
+    times = []
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        client.get(path)
+        for _round in range(rounds):
+            started = time.perf_counter()
+            client.get(path)
+            times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
 
 
-def start_gunicorn(port: int, log_path: Path) -> subprocess.Popen:
-    command = [
-        sys.executable, "-m", "gunicorn", "vos.wsgi:application",
-        "--bind", f"{HOST}:{port}",
-        "--workers", str(GUNICORN_WORKERS),
-        "--threads", str(GUNICORN_THREADS),
-    ]  # fmt: skip
-    with log_path.open("wb") as log:
+def export_build_ms(slug: str, port: int) -> dict[str, float]:
+    from vos.edition.models import Edition
+    from vos.schedule.exports import schedule_export_build
+
+    edition = Edition.objects.get(slug=slug)
+    result = {}
+    for kind in ("xml", "json", "ics"):
+        started = time.perf_counter()
+        schedule_export_build(edition, kind, language="en", base_url=f"http://{HOST}:{port}")
+        result[kind] = (time.perf_counter() - started) * 1000
+    return result
+
+
+def touch_an_activity(slug: str, number: int) -> None:
+    """A change of the program, through the ORM like a service: its signals move the
+    content version on, and its stamp moves the program version on."""
+    from django.utils import timezone
+
+    from vos.activity.models import Activity
+
+    activity = Activity.objects.filter(edition__slug=slug).order_by("pk")[number]
+    activity.title = activity.title.split(" (edited")[0] + f" (edited {number})"
+    activity.updated_at = timezone.now()
+    activity.save()
+
+
+def start(command: list[str], log_path: Path) -> subprocess.Popen:
+    with log_path.open("ab") as log:
         # Fixed arguments and our own interpreter: no untrusted input reaches the command.
         return subprocess.Popen(  # noqa: S603
             command, cwd=ROOT, env=os.environ.copy(), stdout=log, stderr=subprocess.STDOUT,
@@ -386,30 +187,23 @@ def start_gunicorn(port: int, log_path: Path) -> subprocess.Popen:
         )  # fmt: skip
 
 
-def stop_gunicorn(server: subprocess.Popen) -> None:
-    if server.poll() is not None:
+def stop(process: subprocess.Popen | None) -> None:
+    if process is None or process.poll() is not None:
         return
-    server.terminate()  # gunicorn's master stops its workers on SIGTERM
+    process.terminate()
     try:
-        server.wait(timeout=30)
+        process.wait(timeout=30)
     except subprocess.TimeoutExpired:
-        os.killpg(server.pid, signal.SIGKILL)  # the session started for gunicorn alone
-        server.wait(timeout=10)
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
 
 
-def fetch(port: int, path: str, deadline: float) -> Fetch:
-    if time.monotonic() > deadline:
-        return Fetch(0.0, None, 0, "time limit reached")
-    # One connection per request, like a visitor's first page; loopback makes it cheap.
-    connection = http.client.HTTPConnection(HOST, port, timeout=REQUEST_TIMEOUT_SECONDS)
-    started = time.perf_counter()
+def fetch(port: int, path: str, headers: dict[str, str] | None = None) -> tuple[int, bytes, dict]:
+    connection = http.client.HTTPConnection(HOST, port, timeout=30)
     try:
-        connection.request("GET", path, headers={"Host": HOST, "Accept": "text/html"})
+        connection.request("GET", path, headers={"Host": HOST, **(headers or {})})
         response = connection.getresponse()
-        body = response.read()
-        return Fetch((time.perf_counter() - started) * 1000, response.status, len(body))
-    except OSError as error:  # refused, reset, timed out: all count as failures
-        return Fetch((time.perf_counter() - started) * 1000, None, 0, repr(error))
+        return response.status, response.read(), dict(response.getheaders())
     finally:
         connection.close()
 
@@ -418,203 +212,391 @@ def wait_until_healthy(server: subprocess.Popen, port: int, log_path: Path) -> N
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise BenchmarkError(f"gunicorn exited with {server.returncode}:\n{tail(log_path)}")
-        if fetch(port, "/healthz", deadline).status == 200:
-            return
+            raise BenchmarkError(f"gunicorn exited:\n{log_path.read_text()[-2000:]}")
+        try:
+            if fetch(port, "/healthz")[0] == 200:
+                return
+        except OSError:
+            pass
         time.sleep(0.2)
-    raise BenchmarkError(f"/healthz did not answer 200 within 60 s:\n{tail(log_path)}")
+    raise BenchmarkError("/healthz did not answer within 60 s")
 
 
-def tail(path: Path, lines: int = 30) -> str:
-    return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
-def percentile(sorted_values: list[float], fraction: float) -> float:
-    """Nearest-rank percentile."""
-    rank = max(math.ceil(fraction * len(sorted_values)), 1)
-    return sorted_values[rank - 1]
+def parse_wrk(output: str) -> tuple[float, float, float, int, int]:
+    """Requests/s, p50 and p99 in ms, errors (socket errors and non-2xx/3xx), requests."""
+
+    def latency(percent: str) -> float:
+        found = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s)\s*$", output, re.M)
+        return float(found.group(1)) * UNITS[found.group(2)] if found else float("nan")
+
+    rate = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    total = re.search(r"(\d+) requests in", output)
+    errors = 0
+    socket_errors = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
+    if socket_errors:
+        errors += sum(int(value) for value in socket_errors.groups())
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    if non_2xx:
+        errors += int(non_2xx.group(1))
+    if not rate or not total:
+        raise BenchmarkError(f"wrk's output was not understood:\n{output}")
+    return float(rate.group(1)), latency("50"), latency("99"), errors, int(total.group(1))
 
 
-def load(
-    port: int, page: Page, requests: int, concurrency: int, deadline: float
-) -> tuple[list[Fetch], float]:
-    """``requests`` GETs of one page by ``concurrency`` clients; the fetches and the wall time."""
-    pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="client")
+def wrk(port: int, path: str, seconds: int, headers: dict[str, str], script: list[str] = ()):
+    command = ["wrk", f"-t{WRK_THREADS}", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency",
+               "--timeout", "10s"]  # fmt: skip
+    for name, value in headers.items():
+        command += ["-H", f"{name}: {value}"]
+    command += [*script[:2], f"http://{HOST}:{port}{path}", *script[2:]]
+    # wrk stops by itself after `seconds`; the timeout only guards against a hang.
+    result = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60)  # noqa: S603
+    if result.returncode != 0:
+        raise BenchmarkError(f"wrk failed on {path}: {result.stderr}")
+    return parse_wrk(result.stdout)
+
+
+def sizes(port: int, path: str, headers: dict[str, str]) -> tuple[float, float]:
+    status, raw, _headers = fetch(port, path, {**headers, "Accept-Encoding": "identity"})
+    if status != 200:
+        raise BenchmarkError(f"{path} answered {status}")
+    _status, packed, _headers = fetch(port, path, {**headers, "Accept-Encoding": "br, gzip"})
+    return len(raw) / 1024, len(packed) / 1024
+
+
+def worker_peaks_mb(master_pid: int) -> list[float]:
+    """Each gunicorn worker's peak resident memory (VmHWM), read from /proc."""
+    peaks = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            text = status.read_text()
+        except OSError:
+            continue
+        parent = re.search(r"^PPid:\s+(\d+)", text, re.M)
+        peak = re.search(r"^VmHWM:\s+(\d+) kB", text, re.M)
+        if parent and peak and int(parent.group(1)) == master_pid:
+            peaks.append(int(peak.group(1)) / 1024)
+    return sorted(peaks)
+
+
+def run_leg(database: str, size: forum.Size, seconds: int, database_url: str) -> LegResult:
+    data_dir = Path(tempfile.mkdtemp(prefix="vos-bench-"))
+    port = free_port()
+    leg_environment(data_dir, port, database, database_url)
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", interactive=False, verbosity=0)
+    from django.conf import settings
+    from django.db import connection, connections
+
+    from vos.registration.models import Registration
+
+    result = LegResult(database=database)
+    server = worker = None
     try:
-        warm_up = [pool.submit(fetch, port, page.path, deadline) for _ in range(concurrency)]
-        check_fetches(page, [future.result() for future in warm_up])
+        print(f"[{database}] building the {size.name} data …", flush=True)
         started = time.perf_counter()
-        futures = [pool.submit(fetch, port, page.path, deadline) for _ in range(requests)]
-        fetches = [future.result() for future in futures]
-        elapsed = time.perf_counter() - started
+        data = forum.build(size)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")  # as autovacuum would after such a load
+        built_in = time.perf_counter() - started
+        members = make_sessions(data.member_emails[:1])
+        burst_sessions = make_sessions(data.burst_emails)
+        member = {"sessionid": members[0]}
+
+        program = f"/en/editions/{data.slug}/program/"
+        day = data.busiest_day.isoformat()
+        zone = {"vos_tz": READER_ZONE}
+        pages = [
+            ("home", "/en/", zone),
+            ("program, one day", f"{program}?day={day}", zone),
+            ("program, filtered", f"{program}?day={day}&type=workshop&language=es", zone),
+            ("program, all days (100 a page)", f"{program}?day=all", zone),
+            ("timeline, one day", f"{program}?view=grid&day={day}", zone),
+            ("activity page", f"/en/editions/{data.slug}/activities/{data.activity_id}/", zone),
+            ("my agenda (signed in)", "/en/my/agenda/", member),
+            ("program, one day (signed in)", f"{program}?day={day}", member),
+            ("API activity list (50)", f"/api/v1/activities?edition={data.slug}&limit=50", {}),
+            ("export schedule.xml", f"/editions/{data.slug}/schedule.xml", {}),
+            ("export schedule.json", f"/editions/{data.slug}/schedule.json", {}),
+            ("export schedule.ics", f"/editions/{data.slug}/schedule.ics", {}),
+        ]
+        print(f"[{database}] counting queries in-process …", flush=True)
+        queries = {name: count_queries(path, cookies) for name, path, cookies in pages}
+        cold = cold_render_ms(f"{program}?day={day}")
+        builds = export_build_ms(data.slug, port)
+        connections.close_all()
+
+        log_path = data_dir / "server.log"
+        server = start(
+            [sys.executable, "-m", "gunicorn", "vos.wsgi:application", "--bind", f"{HOST}:{port}",
+             "--workers", str(GUNICORN_WORKERS), "--threads", str(GUNICORN_THREADS)],
+            log_path,
+        )  # fmt: skip
+        if settings.TASKS_BACKEND == "rq":
+            worker_command = ["rqworker", "default", "--job-class", "django_tasks_rq.Job"]
+        else:
+            worker_command = ["db_worker", "--no-reload", "--interval", "0.2"]
+        worker = start([sys.executable, "-m", "vos", *worker_command], data_dir / "worker.log")
+        wait_until_healthy(server, port, log_path)
+
+        for name, path, cookies in pages:
+            headers = {"Accept-Encoding": "br, gzip"}
+            if cookies:
+                headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
+            raw_kb, packed_kb = sizes(port, path, headers)
+            rate, p50, p99, errors, _total = wrk(port, path, seconds, headers)
+            result.rows.append(Row(name, rate, p50, p99, errors, raw_kb, packed_kb, queries[name]))
+            print(f"[{database}]   {name}: {rate:.0f}/s, p99 {p99:.1f} ms", flush=True)
+            time.sleep(2)  # let the server drain
+
+        # The first request after a change: the program built again, the exports served
+        # from their previous version while the worker builds the new one.
+        misses, stale, rebuilt = [], {}, {}
+        for number in range(5):
+            touch_an_activity(data.slug, number)
+            started = time.perf_counter()
+            status, _body, _headers = fetch(
+                port, f"{program}?day={day}", {"Cookie": "vos_tz=" + READER_ZONE}
+            )
+            misses.append((time.perf_counter() - started) * 1000)
+            if status != 200:
+                raise BenchmarkError(f"program after a change answered {status}")
+        for kind in ("xml", "json", "ics"):
+            path = f"/editions/{data.slug}/schedule.{kind}"
+            before = fetch(port, path)[2].get("ETag")
+            touch_an_activity(data.slug, 10)
+            started = time.perf_counter()
+            first = fetch(port, path)
+            stale[kind] = (time.perf_counter() - started) * 1000
+            while first[2].get("ETag") == before and time.perf_counter() - started < 60:
+                time.sleep(0.05)
+                first = fetch(port, path)
+            rebuilt[kind] = (time.perf_counter() - started) * 1000
+        result.rows.append(
+            Row("program, first request after a change", p50_ms=statistics.median(misses),
+                p99_ms=max(misses), note="median and worst of 5")
+        )  # fmt: skip
+        for kind in ("xml", "json", "ics"):
+            result.rows.append(
+                Row(f"export schedule.{kind}, first request after a change",
+                    p50_ms=stale[kind], p99_ms=stale[kind],
+                    note=f"previous version served; the new one after {rebuilt[kind]:.0f} ms")
+            )  # fmt: skip
+
+        # The registration burst: many people, ten activities of 100 places.
+        before_count = Registration.objects.count()
+        burst_seconds = min(seconds, 10)
+        (data_dir / "sessions.txt").write_text("\n".join(burst_sessions) + "\n")
+        paths = [
+            f"/en/editions/{data.slug}/activities/{pk}/register/"
+            for pk, _c in data.burst_activities
+        ]
+        (data_dir / "paths.txt").write_text("\n".join(paths) + "\n")
+        rate, p50, p99, errors, total = wrk(
+            port, paths[0], burst_seconds, {},
+            ["-s", str(BENCH / "burst.lua"), "--", str(data_dir / "sessions.txt"),
+             str(data_dir / "paths.txt"), str(WRK_THREADS), CSRF_SECRET],
+        )  # fmt: skip
+        made = Registration.objects.count() - before_count
+        over = overbooked(data.burst_activities)
+        result.rows.append(
+            Row("registration burst", made / burst_seconds, p50, p99, errors,
+                note=f"{made} registrations from {total} requests; "
+                     f"{'no activity over capacity' if not over else 'OVERBOOKED: ' + over}")
+        )  # fmt: skip
+        peaks = worker_peaks_mb(server.pid)
+        result.facts = {
+            "database": database_description(),
+            "data": ", ".join(f"{count:,} {name}" for name, count in data.counts.items())
+            + f" (built in {built_in:.0f} s)",
+            "cold render, program one day": f"{cold:.1f} ms in-process, page cache off "
+            f"({data.busiest_day}, {count_cards(port, f'{program}?day={day}')} activities)",
+            "export builds": ", ".join(f"{kind} {ms:.0f} ms" for kind, ms in builds.items()),
+            "worker peak memory": ", ".join(f"{mb:.0f} MB" for mb in peaks),
+            "page cache": f"{settings.PAGE_CACHE_SECONDS} s"
+            if settings.PAGE_CACHE_SECONDS
+            else "off",
+        }
+        return result
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-    check_fetches(page, fetches)
-    return fetches, elapsed
+        stop(server)
+        stop(worker)
+        connections.close_all()
+        shutil.rmtree(data_dir, ignore_errors=True)
 
 
-def check_fetches(page: Page, fetches: list[Fetch]) -> None:
-    failures = [item for item in fetches if item.status != 200]
-    if failures:
-        first = failures[0]
-        raise BenchmarkError(
-            f"{page.name} ({page.path}): {len(failures)} of {len(fetches)} requests failed, "
-            f"first: status {first.status} {first.error}".rstrip()
+def count_cards(port: int, path: str) -> int:
+    body = fetch(port, path, {"Cookie": "vos_tz=" + READER_ZONE})[1]
+    return body.count(b'class="activity-card')
+
+
+def overbooked(activities: list[tuple[int, int]]) -> str:
+    from vos.registration.models import Registration
+
+    over = []
+    for pk, capacity in activities:
+        confirmed = Registration.objects.filter(activity_id=pk, status="confirmed").count()
+        if confirmed > capacity:
+            over.append(f"{pk} ({confirmed} of {capacity})")
+    return ", ".join(over)
+
+
+def database_description() -> str:
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        major, rest = divmod(connection.pg_version, 10000)
+        return f"PostgreSQL {major}.{rest} with Redis"
+    import sqlite3
+
+    return f"SQLite {sqlite3.sqlite_version} (no Redis: page cache off)"
+
+
+# ---------------------------------------------------------------------------
+# PostgreSQL's database of its own, and the report
+# ---------------------------------------------------------------------------
+
+
+def postgres_database(action: str, name: str) -> bool:
+    import psycopg
+
+    try:
+        with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True, connect_timeout=5) as admin:
+            if action == "create":
+                admin.execute(f'CREATE DATABASE "{name}"')
+            else:
+                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    except psycopg.OperationalError as error:
+        print(f"PostgreSQL at {POSTGRES_ADMIN_URL} cannot be used: {error}", file=sys.stderr)
+        return False
+    return True
+
+
+def flush_redis() -> None:
+    import redis
+
+    redis.Redis.from_url(REDIS_BENCH_URL).flushdb()
+
+
+def table(result: LegResult) -> str:
+    lines = [
+        f"### {result.facts.get('database', result.database)}",
+        "",
+        "| page | requests/s | p50 ms | p99 ms | errors | KB raw | KB compressed | queries |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for row in result.rows:
+
+        def number(value, digits=1, row=row):
+            return "" if value is None or (value == 0 and row.note) else f"{value:,.{digits}f}"
+
+        lines.append(
+            f"| {row.name} | {number(row.requests_per_second, 0)} | {row.p50_ms:.1f} "
+            f"| {row.p99_ms:.1f} | {'' if row.note and not row.requests_per_second else row.errors} "
+            f"| {number(row.raw_kb)} | {number(row.compressed_kb)} "
+            f"| {'' if row.queries is None else row.queries} |"
         )
+    notes = [f"- {row.name}: {row.note}" for row in result.rows if row.note]
+    facts = [f"- {name}: {value}" for name, value in result.facts.items() if name != "database"]
+    return "\n".join([*lines, "", *facts, *notes])
 
 
-# ---------------------------------------------------------------------------
-# Report
-# ---------------------------------------------------------------------------
-
-
-def report(results: list[PageResult], dataset: Dataset, options: argparse.Namespace) -> str:
+def report(results: list[LegResult], size: forum.Size, seconds: int) -> str:
     import django
 
-    lines = [
-        "| page | queries | requests | p50 ms | p95 ms | requests/s |",
-        "|---|--:|--:|--:|--:|--:|",
-    ]
-    lines += [
-        f"| {result.page.name} | {result.queries} | {result.requests} | {result.p50_ms:.1f} "
-        f"| {result.p95_ms:.1f} | {result.requests_per_second:.1f} |"
-        for result in results
-    ]
-    sizes = "; ".join(f"{result.page.name}: {result.size_kb:.0f} KB" for result in results)
-    grown = [
-        f"{result.page.name} ({result.small_edition_queries} → {result.queries})"
-        for result in results
-        if result.small_edition_queries is not None
-        and result.small_edition_queries != result.queries
-    ]
-    data = ", ".join(f"{count} {name}" for name, count in dataset.counts.items())
-    lines += [
+    head = [
+        f"## {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, the {size.name} size",
         "",
-        f"- Date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC",
-        f"- Machine: {os.cpu_count()} CPUs, {platform.system()} {platform.machine()}",
-        f"- Python {platform.python_version()}, Django {django.get_version()}, "
-        f"{database_description()}",
-        f"- gunicorn: {GUNICORN_WORKERS} workers of {GUNICORN_THREADS} threads; "
-        f"{options.concurrency} concurrent clients on the same machine",
-        f"- Data: {data}",
-        f"- Response sizes: {sizes}",
-        "- Query counts, same pages on the 200-activity edition: "
-        + ("identical" if not grown else "different for " + "; ".join(grown)),
+        f"{os.cpu_count()} CPUs, {platform.system()} {platform.machine()}, Python "
+        f"{platform.python_version()}, Django {django.get_version()}; gunicorn "
+        f"{GUNICORN_WORKERS} workers of {GUNICORN_THREADS} threads; wrk {WRK_THREADS} "
+        f"threads, {CONNECTIONS} connections, {seconds} s a page, on the same machine; "
+        "pages asked with `Accept-Encoding: br, gzip`; anonymous pages in the zone "
+        f"{READER_ZONE}. Queries: those of building the page (a cache hit makes none).",
+        "",
     ]
-    return "\n".join(lines)
-
-
-# ---------------------------------------------------------------------------
-# Main
-# ---------------------------------------------------------------------------
+    return "\n".join(head + [table(result) + "\n" for result in results])
 
 
 def parse_options() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=200, help="requests per page (200)")
-    parser.add_argument("--concurrency", type=int, default=8, help="concurrent clients (8)")
-    parser.add_argument("--activities", type=int, default=1000, help="size of the program (1000)")
+    parser.add_argument("--size", choices=sorted(forum.SIZES), default="forum")
+    parser.add_argument("--seconds", type=int, default=20, help="wrk's time per page (20)")
     parser.add_argument(
-        "--time-limit", type=int, default=600, help="abort after this many seconds (600)"
+        "--databases", default="sqlite,postgres", help="sqlite, postgres or both (the default)"
     )
+    parser.add_argument("--no-write", action="store_true", help="print, leave RESULTS.md")
+    parser.add_argument("--leg", help=argparse.SUPPRESS)
+    parser.add_argument("--database-url", help=argparse.SUPPRESS)
+    parser.add_argument("--output", help=argparse.SUPPRESS)
     options = parser.parse_args()
-    if options.requests < 1 or options.concurrency < 1 or options.activities < 10:
-        parser.error("--requests and --concurrency must be positive, --activities at least 10")
+    if not 1 <= options.seconds <= 60:
+        parser.error("--seconds must be between 1 and 60")
     return options
-
-
-def on_time_limit(_signal: int, _frame: FrameType | None) -> None:
-    raise TimeoutError("time limit reached")
-
-
-def run(options: argparse.Namespace, data_dir: Path, port: int) -> int:
-    deadline = time.monotonic() + options.time_limit
-    prepare_environment(data_dir, port)
-    if os.environ.get("DATABASE_URL"):
-        print("DATABASE_URL is set: benchmarking PostgreSQL, not the embedded SQLite.")
-    else:
-        print(f"Benchmarking the embedded SQLite database in {data_dir}.")
-    print("Migrating …", flush=True)
-    setup_django()
-    from django.core.management import call_command
-    from django.db import connection, connections
-
-    postgres = connection.vendor == "postgresql"
-    if postgres:
-        require_empty_database()
-    server = None
-    try:
-        print("Building the data …", flush=True)
-        started = time.perf_counter()
-        dataset = build_dataset(options.activities, 200)
-        if postgres:
-            # Autovacuum would analyze the new rows within a minute; without statistics
-            # the planner takes the tables for empty and picks nested loops.
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
-        print(f"  {dataset.counts} in {time.perf_counter() - started:.1f} s", flush=True)
-
-        pages = pages_for(dataset.slug, dataset.first_day, dataset.activity_id)
-        small_pages = pages_for(
-            dataset.small_slug, dataset.small_first_day, dataset.small_activity_id
-        )
-        print("Counting queries in-process …", flush=True)
-        queries = [count_queries(page.path) for page in pages]
-        # The home page always shows the live edition, so it has no small twin.
-        small_queries = [None, *(count_queries(page.path) for page in small_pages[1:])]
-        connections.close_all()  # gunicorn's workers open their own
-
-        log_path = data_dir / "gunicorn.log"
-        server = start_gunicorn(port, log_path)
-        wait_until_healthy(server, port, log_path)
-        print(f"gunicorn is up on {HOST}:{port}; {options.requests} requests a page …", flush=True)
-        results = []
-        for page, page_queries, small_page_queries in zip(
-            pages, queries, small_queries, strict=True
-        ):
-            fetches, elapsed = load(port, page, options.requests, options.concurrency, deadline)
-            times = sorted(item.milliseconds for item in fetches)
-            results.append(
-                PageResult(
-                    page=page,
-                    queries=page_queries,
-                    small_edition_queries=small_page_queries,
-                    requests=len(fetches),
-                    p50_ms=percentile(times, 0.50),
-                    p95_ms=percentile(times, 0.95),
-                    requests_per_second=len(fetches) / elapsed,
-                    size_kb=fetches[0].size / 1024,
-                )
-            )
-            print(f"  {page.name}: done in {elapsed:.1f} s", flush=True)
-        print()
-        print(report(results, dataset, options))
-        return 0
-    finally:
-        if server is not None:
-            stop_gunicorn(server)
-        if postgres:
-            # Leave the database as empty as it was found.
-            call_command("flush", interactive=False, verbosity=0)
-        connections.close_all()
 
 
 def main() -> int:
     options = parse_options()
     os.chdir(ROOT)
-    data_dir = Path(tempfile.mkdtemp(prefix="vos-bench-"))
-    port = free_port()
-    # A hard bound for the whole run, even if something hangs outside the load itself.
-    signal.signal(signal.SIGALRM, on_time_limit)
-    signal.alarm(options.time_limit + 60)
-    try:
-        return run(options, data_dir, port)
-    except (BenchmarkError, TimeoutError) as error:
-        print(f"\nBENCHMARK FAILED: {error}", file=sys.stderr)
+    size = forum.SIZES[options.size]
+    if options.leg:  # inside the process of one database
+        signal.alarm(40 * 60)  # a hard bound, whatever hangs
+        result = run_leg(options.leg, size, options.seconds, options.database_url or "")
+        Path(options.output).write_text(json.dumps(asdict(result)))
+        return 0
+    if shutil.which("wrk") is None:
+        print("wrk is needed: apt-get install wrk", file=sys.stderr)
         return 1
-    finally:
-        signal.alarm(0)
-        shutil.rmtree(data_dir, ignore_errors=True)
+    results = []
+    for database in options.databases.split(","):
+        name = f"vos_bench_{os.getpid()}"
+        url = ""
+        if database == "postgres":
+            if not postgres_database("create", name):
+                return 1
+            url = urllib.parse.urlunsplit(
+                urllib.parse.urlsplit(POSTGRES_ADMIN_URL)._replace(path=f"/{name}")
+            )
+            flush_redis()
+        output = Path(tempfile.mkstemp(prefix="vos-bench-", suffix=".json")[1])
+        try:
+            # Our own interpreter and script, with fixed arguments.
+            completed = subprocess.run(  # noqa: S603
+                [sys.executable, __file__, "--leg", database, "--size", size.name,
+                 "--seconds", str(options.seconds), "--database-url", url,
+                 "--output", str(output)],
+                cwd=ROOT, check=False,
+            )  # fmt: skip
+            if completed.returncode != 0:
+                print(f"BENCHMARK FAILED on {database}", file=sys.stderr)
+                return 1
+            raw = json.loads(output.read_text())
+            results.append(
+                LegResult(raw["database"], [Row(**row) for row in raw["rows"]], raw["facts"])
+            )
+        finally:
+            output.unlink(missing_ok=True)
+            if database == "postgres":
+                postgres_database("drop", name)
+                flush_redis()
+    text = report(results, size, options.seconds)
+    print()
+    print(text)
+    if not options.no_write:
+        (BENCH / "RESULTS.md").write_text(
+            "# Latest benchmark results\n\nWritten by `make bench` (bench/run.py); "
+            "bench/README.md says what each figure means.\n\n" + text
+        )
+    return 0
 
 
 if __name__ == "__main__":

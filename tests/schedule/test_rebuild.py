@@ -1,19 +1,48 @@
 """Exports rebuilt off the request path: after a change, readers keep the previous
 export until the worker has built the new one."""
 
+import gzip
+import os
+
+import brotli
 import pytest
+import redis
+from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
 
+from tests.conftest import require_component
 from tests.factories import make_activity, make_edition
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+def redis_url() -> str:
+    """This test worker's Redis database (see tests/settings.py)."""
+    return django_settings.RQ_QUEUES["default"]["URL"].rsplit("/", 1)[0] + "/{}".format(
+        1 + int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    )
+
+
+def redis_available() -> bool:
+    try:
+        return redis.Redis.from_url(redis_url()).ping()
+    except redis.ConnectionError:
+        return False
+
+
 @pytest.fixture
 def database_queue(settings):
+    """The worker's own queue, and a cache every process shares (Redis): the rebuilt
+    export must reach the web processes."""
+    require_component(redis_available(), "Redis on 127.0.0.1:6379")
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.CACHES = {
+        "default": {"BACKEND": "vos.common.cache.ResilientRedisCache", "LOCATION": redis_url()}
+    }
+    cache.clear()
+    yield
     cache.clear()
 
 
@@ -83,3 +112,33 @@ def test_unchanged_content_is_served_without_asking_the_database(
     with django_assert_num_queries(1):  # the edition; no program version
         again = client.get(path)
     assert again.content == first.content
+
+
+def test_where_each_process_has_its_own_cache_the_request_builds_it(client, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    edition = make_edition("vos-rebuild-local")
+    activity = make_activity(edition, title="Seed exchange")
+    path = f"/editions/{edition.slug}/schedule.json"
+    client.get(path)
+    rename(activity, "Seed library")
+    assert b"Seed library" in client.get(path).content
+    assert queued() == []
+
+
+@pytest.mark.parametrize(
+    ("encoding", "decompress"), [("br", brotli.decompress), ("gzip", gzip.decompress)]
+)
+def test_exports_are_served_compressed_as_they_were_stored(client, encoding, decompress):
+    edition = make_edition("vos-compressed")
+    make_activity(edition, title="Seed exchange")
+    path = f"/editions/{edition.slug}/schedule.xml"
+    plain = client.get(path, HTTP_ACCEPT_ENCODING="identity")
+    assert "Content-Encoding" not in plain
+    packed = client.get(path, HTTP_ACCEPT_ENCODING=f"{encoding}, deflate")
+    assert packed["Content-Encoding"] == encoding
+    assert "Accept-Encoding" in packed["Vary"]
+    assert decompress(packed.content) == plain.content
+    assert packed["ETag"] == "W/" + plain["ETag"]
+    again = client.get(path, HTTP_ACCEPT_ENCODING=encoding, HTTP_IF_NONE_MATCH=packed["ETag"])
+    assert again.status_code == 304

@@ -18,7 +18,9 @@ from collections.abc import Callable, Iterable
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
@@ -61,6 +63,12 @@ def trust_content_version() -> bool:
     """Whether "nothing changed since version N" may be taken from the version alone:
     where the page cache is on, that is with a cache every app process shares."""
     return settings.PAGE_CACHE_SECONDS > 0
+
+
+def cache_is_shared() -> bool:
+    """Whether what one process puts in the cache is seen by the others (Redis, a
+    database cache), unlike each process's own local memory."""
+    return not isinstance(caches["default"], LocMemCache | DummyCache)
 
 
 def content_changed() -> None:

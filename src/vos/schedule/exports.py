@@ -28,7 +28,8 @@ from django.utils.translation import pgettext
 
 from vos.activity.calendar import activity_ics
 from vos.activity.models import Activity
-from vos.common.page_cache import content_version, trust_content_version
+from vos.common.encoding import compressed_forms
+from vos.common.page_cache import cache_is_shared, content_version, trust_content_version
 from vos.common.timezones import local_midnight
 from vos.edition.models import ActivityType, Edition
 from vos.registration.queries import activities_for_edition_feed
@@ -288,6 +289,7 @@ class Export:
     body: bytes
     etag: str
     last_modified: dt.datetime
+    compressed: dict[str, bytes]  # the body as "br" and "gzip", made once
 
 
 def _slot_key(kind: ExportKind, edition: Edition, language: str, base_url: str) -> str:
@@ -327,6 +329,7 @@ def schedule_export_build(
             body = schedule_xml(data) if kind == "xml" else schedule_json(data)
     stored = {
         "body": body,
+        "compressed": compressed_forms(body),
         "etag": f'"{hashlib.sha256(body).hexdigest()[:32]}"',
         "last_modified": version.changed_at or edition.created_at,
         "built_from": _wanted(edition, version),
@@ -350,11 +353,13 @@ def _rebuild_later(edition: Edition, kind: ExportKind, language: str, base_url: 
 def schedule_export(edition: Edition, kind: ExportKind, *, base_url: str) -> Export:
     """The latest export of the edition's program, in the active language.
 
-    Served from the shared cache. While nothing has changed since it was built (the
-    site's content version says so without a query, where the cache is shared), it is
-    served as it is (the page cache trusts the same version); after a change, the program's version (one query) tells whether it
-    is still current, and when it is not, a rebuild is queued and readers keep the
-    previous export until the new one is ready. The ETag is a digest of the body.
+    Served from the cache, with its compressed forms. While nothing has changed since
+    it was built (the site's content version says so without a query where the page
+    cache trusts it), it is served as it is; otherwise the program's version (one
+    query) tells whether it is still current. When it is not, a rebuild is queued and
+    readers keep the previous export until the worker has built the new one; where
+    each process has a cache of its own, the request builds it. The ETag is a digest
+    of the body.
     """
     language = translation.get_language() or "en"
     key = _slot_key(kind, edition, language, base_url)
@@ -364,7 +369,16 @@ def schedule_export(edition: Edition, kind: ExportKind, *, base_url: str) -> Exp
     elif not (trust_content_version() and stored["content_version"] == content_version()):
         wanted = _wanted(edition, program_version(edition))
         if stored["built_from"] != wanted:
-            _rebuild_later(edition, kind, language, base_url, wanted)
-            # A queue that runs tasks at once (tests, a small site) has rebuilt it.
-            stored = cache.get(key) or stored
-    return Export(body=stored["body"], etag=stored["etag"], last_modified=stored["last_modified"])
+            if cache_is_shared():
+                _rebuild_later(edition, kind, language, base_url, wanted)
+                # A queue that runs tasks at once (tests, a small site) has rebuilt it.
+                stored = cache.get(key) or stored
+            else:
+                # Each process has its own cache: a worker's copy would never reach it.
+                stored = schedule_export_build(edition, kind, language=language, base_url=base_url)
+    return Export(
+        body=stored["body"],
+        etag=stored["etag"],
+        last_modified=stored["last_modified"],
+        compressed=stored["compressed"],
+    )

@@ -3,10 +3,11 @@ answered with 304 when the reader already has the current version."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils.cache import get_conditional_response
+from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
+from vos.common.encoding import accepted_encoding
 from vos.edition.models import Edition
 from vos.schedule.exports import ExportKind, schedule_export
 
@@ -23,10 +24,17 @@ def _export_response(request: HttpRequest, slug: str, kind: ExportKind) -> HttpR
     export = schedule_export(edition, kind, base_url=request.build_absolute_uri("/").rstrip("/"))
     last_modified = int(export.last_modified.timestamp())
     response = get_conditional_response(request, etag=export.etag, last_modified=last_modified)
+    encoding = accepted_encoding(request)
+    # The same export compressed another way is another representation: a weak ETag.
+    etag = f"W/{export.etag}" if encoding else export.etag
     if response is None:
-        response = HttpResponse(export.body, content_type=CONTENT_TYPES[kind])
+        body = export.compressed[encoding] if encoding else export.body
+        response = HttpResponse(body, content_type=CONTENT_TYPES[kind])
         response["Content-Disposition"] = f'inline; filename="{edition.slug}.{kind}"'
-    response["ETag"] = export.etag
+        if encoding:
+            response["Content-Encoding"] = encoding  # compressed once, when it was built
+    patch_vary_headers(response, ("Accept-Encoding",))
+    response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
     return response
 
