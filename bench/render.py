@@ -3,7 +3,9 @@
 ``.venv/bin/python bench/render.py`` builds the forum-sized edition in a temporary SQLite
 folder, then renders the busiest day of its program with the page cache off, in English
 from Paris and in French from Tokyo, and prints the median of ``--rounds`` renders.
-``--profile`` prints where the time goes (cProfile, sorted by own time).
+``--profile`` prints where the time goes (cProfile, sorted by own time). ``--path``
+times another page instead (``{slug}`` stands for the edition's), ``--member`` signs in
+as a participant with registrations first: ``--path /en/me/agenda/ --member``.
 """
 
 import argparse
@@ -29,6 +31,8 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--data-dir", help="keep the data here (built once, reused)")
+    parser.add_argument("--path", help="the page to time, instead of the busiest day")
+    parser.add_argument("--member", action="store_true", help="signed in as a participant")
     options = parser.parse_args()
     data_dir = Path(options.data_dir or tempfile.mkdtemp(prefix="vos-render-"))
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -58,10 +62,16 @@ def main() -> int:
         edition = Edition.objects.get(slug=slug)
         day = _busiest_day(edition)
         readers = [("en", "Europe/Paris"), ("fr", "Asia/Tokyo")]
+        if options.path:
+            readers = readers[:1]
         for language, zone in readers:
             client = Client(HTTP_HOST="127.0.0.1")
             client.cookies["vos_tz"] = zone
+            if options.member:
+                client.force_login(_member(edition))
             path = f"/{language}/editions/{slug}/program/?day={day.isoformat()}"
+            if options.path:
+                path = options.path.replace("{slug}", slug)
             response = client.get(path)
             assert response.status_code == 200, response.status_code
             times = []
@@ -86,6 +96,20 @@ def main() -> int:
     finally:
         if not options.data_dir:
             shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def _member(edition):
+    """The participant with the most registrations in the edition."""
+    from django.db.models import Count
+
+    from vos.person.models import User
+
+    return (
+        User.objects.filter(registrations__activity__edition=edition)
+        .annotate(count=Count("registrations"))
+        .order_by("-count")
+        .first()
+    )
 
 
 def _busiest_day(edition):

@@ -370,10 +370,10 @@ def run_leg(database: str, size: forum.Size, seconds: int, database_url: str) ->
             misses.append((time.perf_counter() - started) * 1000)
             if status != 200:
                 raise BenchmarkError(f"program after a change answered {status}")
-        for kind in ("xml", "json", "ics"):
+        for number, kind in enumerate(("xml", "json", "ics"), start=10):
             path = f"/editions/{data.slug}/schedule.{kind}"
             before = fetch(port, path)[2].get("ETag")
-            touch_an_activity(data.slug, 10)
+            touch_an_activity(data.slug, number)  # a title no export has shown yet
             started = time.perf_counter()
             first = fetch(port, path)
             stale[kind] = (time.perf_counter() - started) * 1000
@@ -391,6 +391,9 @@ def run_leg(database: str, size: forum.Size, seconds: int, database_url: str) ->
                     p50_ms=stale[kind], p99_ms=stale[kind],
                     note=f"previous version served; the new one after {rebuilt[kind]:.0f} ms")
             )  # fmt: skip
+
+        print(f"[{database}] page weight on a slow connection …", flush=True)
+        weight = page_weight(port, f"{program}?day={day}")
 
         # The registration burst: many people, ten activities of 100 places.
         before_count = Registration.objects.count()
@@ -421,6 +424,11 @@ def run_leg(database: str, size: forum.Size, seconds: int, database_url: str) ->
             "cold render, program one day": f"{cold:.1f} ms in-process, page cache off "
             f"({data.busiest_day}, {count_cards(port, f'{program}?day={day}')} activities)",
             "export builds": ", ".join(f"{kind} {ms:.0f} ms" for kind, ms in builds.items()),
+            f"program one day in Chromium at {SLOW_KBIT} kbit/s and {SLOW_LATENCY_MS} ms": (
+                f"first visit {weight['first KB']:.1f} KB, readable after "
+                f"{weight['first readable s']:.1f} s; repeat visit {weight['repeat KB']:.1f} KB, "
+                f"readable after {weight['repeat readable s']:.1f} s"
+            ),
             "worker peak memory": ", ".join(f"{mb:.0f} MB" for mb in peaks),
             "page cache": f"{settings.PAGE_CACHE_SECONDS} s"
             if settings.PAGE_CACHE_SECONDS
@@ -432,6 +440,56 @@ def run_leg(database: str, size: forum.Size, seconds: int, database_url: str) ->
         stop(worker)
         connections.close_all()
         shutil.rmtree(data_dir, ignore_errors=True)
+
+
+# A slow, costly connection, as many participants have: Chromium's network emulation.
+SLOW_KBIT = 400
+SLOW_LATENCY_MS = 400
+
+
+def page_weight(port: int, path: str) -> dict[str, float]:
+    """Bytes over the wire (HTML, CSS, JS, icons, headers included) and the time until
+    the page is readable (first contentful paint) on the slow connection, on a first
+    visit and on a repeat visit with the browser's cache."""
+    from playwright.sync_api import sync_playwright
+
+    figures = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=["--no-sandbox"]
+        )
+        try:
+            context = browser.new_context()
+            context.add_cookies(
+                [{"name": "vos_tz", "value": READER_ZONE, "url": f"http://{HOST}:{port}"}]
+            )
+            page = context.new_page()
+            cdp = context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            cdp.send(
+                "Network.emulateNetworkConditions",
+                {
+                    "offline": False,
+                    "latency": SLOW_LATENCY_MS,
+                    "downloadThroughput": SLOW_KBIT * 1000 / 8,
+                    "uploadThroughput": SLOW_KBIT * 1000 / 8,
+                },
+            )
+            received = []
+            cdp.on("Network.loadingFinished", lambda event: received.append(event))
+            for visit in ("first", "repeat"):
+                received.clear()
+                page.goto(f"http://{HOST}:{port}{path}", wait_until="load", timeout=60_000)
+                page.wait_for_timeout(500)  # late icons
+                paint = page.evaluate(
+                    "() => (performance.getEntriesByName('first-contentful-paint')[0] || {})"
+                    ".startTime || 0"
+                )
+                figures[f"{visit} KB"] = sum(e["encodedDataLength"] for e in received) / 1024
+                figures[f"{visit} readable s"] = paint / 1000
+        finally:
+            browser.close()
+    return figures
 
 
 def count_cards(port: int, path: str) -> int:

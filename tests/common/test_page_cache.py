@@ -102,3 +102,27 @@ def test_a_login_does_not_empty_the_cache(client, edition):
     get(client, "en", "Europe%2FParis", path)
     user_logged_in.send(sender=type(person), request=None, user=person)
     assert get(client, "en", "Europe%2FParis", path)["X-Page-Cache"] == "hit"
+
+
+def test_the_apis_public_reads_are_cached_and_follow_changes(
+    client, edition, django_assert_num_queries
+):
+    path = f"/api/v1/activities?edition={edition.slug}&limit=50"
+    assert client.get(path)["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        again = client.get(path)
+    assert again["X-Page-Cache"] == "hit"
+    assert again.json()["items"][0]["title"] == "Huertas urbanas"
+    activity = edition.activities.get()
+    activity.title = "Huertas comunitarias"
+    activity.save()
+    changed = client.get(path)
+    assert changed["X-Page-Cache"] == "miss"
+    assert changed.json()["items"][0]["title"] == "Huertas comunitarias"
+
+
+def test_an_api_call_with_a_token_is_never_answered_from_the_cache(client, edition):
+    path = f"/api/v1/activities?edition={edition.slug}"
+    client.get(path)
+    with_token = client.get(path, HTTP_AUTHORIZATION="Bearer not-a-token")
+    assert "X-Page-Cache" not in with_token

@@ -32,6 +32,20 @@ from vos.common.middleware import MASKED_CSRF_TOKEN
 VERSION_KEY = "page-cache:version"
 TOKEN_PLACEHOLDER = b"__vos_csrf_token__"
 CACHEABLE = {"home", "activity.program", "activity.detail", "edition.detail", "edition.list"}
+# The API's public reads, asked without a token: the same for every client. A stored
+# answer costs no query, so the per-address rate limit only counts answers built anew.
+CACHEABLE_API = {
+    "api-v1:list_activities",
+    "api-v1:get_activity",
+    "api-v1:list_editions",
+    "api-v1:get_edition",
+    "api-v1:list_key_dates",
+    "api-v1:list_activity_types",
+    "api-v1:list_themes",
+    "api-v1:list_rooms",
+    "api-v1:list_organizations",
+    "api-v1:get_person",
+}
 # What pages never show: saving these does not move the version on.
 NOT_SHOWN = {
     "sessions",
@@ -141,7 +155,10 @@ def _cacheable(request: HttpRequest) -> bool:
         trust_content_version()
         and request.method in ("GET", "HEAD")
         and match is not None
-        and match.url_name in CACHEABLE
+        and (
+            match.url_name in CACHEABLE
+            or (match.view_name in CACHEABLE_API and "Authorization" not in request.headers)
+        )
         and not request.user.is_authenticated
         # A session or a message belongs to one reader.
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
