@@ -92,3 +92,31 @@ def test_two_servers_share_logins_changes_and_places(site_database, shared_redis
     assert statuses == [302] * (PEOPLE - 1), errors
     counts = json.loads(vos(env, "shell", "--no-imports", "-c", RESULT))
     assert counts == {"confirmed": CAPACITY, "waitlisted": PEOPLE - CAPACITY}
+
+
+POOLED = """
+import json
+from concurrent.futures import ThreadPoolExecutor
+from django.db import close_old_connections, connection
+from vos.person.models import User
+
+def ask(_number):
+    try:
+        return User.objects.count()
+    finally:
+        close_old_connections()  # as at the end of a request: back to the pool
+
+with ThreadPoolExecutor(8) as threads:
+    counts = list(threads.map(ask, range(40)))
+pool = connection.pool
+print(json.dumps({"counts": len(counts), "max_size": pool.max_size, "opened": pool.get_stats().get("connections_num", 0)}))
+"""
+
+
+def test_a_pooled_process_lends_a_few_connections_to_its_threads(site_database):
+    env = {**site_database, "DATABASE_POOL_SIZE": "3"}
+    vos(env, "migrate", "--no-input")
+    figures = json.loads(vos(env, "shell", "-c", POOLED).strip().splitlines()[-1])
+    assert figures["counts"] == 40
+    assert figures["max_size"] == 3
+    assert 1 <= figures["opened"] <= 3

@@ -142,3 +142,17 @@ def test_exports_are_served_compressed_as_they_were_stored(client, encoding, dec
     assert packed["ETag"] == "W/" + plain["ETag"]
     again = client.get(path, HTTP_ACCEPT_ENCODING=encoding, HTTP_IF_NONE_MATCH=packed["ETag"])
     assert again.status_code == 304
+
+
+def test_an_export_whose_bodies_the_cache_lost_is_built_again(client):
+    edition = make_edition("vos-evicted")
+    make_activity(edition, title="Seed exchange")
+    path = f"/editions/{edition.slug}/schedule.json"
+    first = client.get(path, HTTP_ACCEPT_ENCODING="gzip")
+    lost = [key.split(":", 2)[-1] for key in cache._cache if "schedule-body:" in key]
+    assert len(lost) == 3  # plain, br, gzip
+    cache.delete_many(lost)
+    again = client.get(path, HTTP_ACCEPT_ENCODING="gzip")
+    assert again.status_code == 200
+    assert gzip.decompress(again.content) == gzip.decompress(first.content)
+    assert again["ETag"] == first["ETag"]

@@ -286,16 +286,21 @@ def schedule_ics(edition: Edition, *, base_url: str) -> bytes:
 
 @dataclass(frozen=True)
 class Export:
-    body: bytes
-    etag: str
+    body: bytes  # in the encoding asked for
+    encoding: str  # "" (plain), "br" or "gzip"
+    etag: str  # of the plain body
     last_modified: dt.datetime
-    compressed: dict[str, bytes]  # the body as "br" and "gzip", made once
 
 
 def _slot_key(kind: ExportKind, edition: Edition, language: str, base_url: str) -> str:
     """Where the latest export of one kind, language and site address is kept."""
     digest = hashlib.sha256(repr([EXPORT_REVISION, language, base_url]).encode()).hexdigest()
     return f"schedule:{kind}:{edition.pk}:{digest[:32]}"
+
+
+def _body_key(etag: str, encoding: str) -> str:
+    # Named by the body's digest: what a slot points to never changes under it.
+    return f"schedule-body:{etag.strip(chr(34))}:{encoding or 'plain'}"
 
 
 def _wanted(edition: Edition, version: ProgramVersion) -> str:
@@ -327,16 +332,21 @@ def schedule_export_build(
         else:
             data = schedule_data(edition, base_url=base_url, version=version)
             body = schedule_xml(data) if kind == "xml" else schedule_json(data)
+    etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
+    bodies = {"": body, **compressed_forms(body)}
     stored = {
-        "body": body,
-        "compressed": compressed_forms(body),
-        "etag": f'"{hashlib.sha256(body).hexdigest()[:32]}"',
+        "etag": etag,
         "last_modified": version.changed_at or edition.created_at,
         "built_from": _wanted(edition, version),
         "content_version": content,
     }
+    # The bodies apart from the slot: a reader fetches the small slot and the one body
+    # its client takes (a tenth of the plain size when compressed), not all three.
+    cache.set_many(
+        {_body_key(etag, encoding): data for encoding, data in bodies.items()}, STORE_SECONDS
+    )
     cache.set(_slot_key(kind, edition, language, base_url), stored, STORE_SECONDS)
-    return stored
+    return {**stored, "bodies": bodies}
 
 
 def _rebuild_later(edition: Edition, kind: ExportKind, language: str, base_url: str, wanted: str):
@@ -350,10 +360,12 @@ def _rebuild_later(edition: Edition, kind: ExportKind, language: str, base_url: 
         )
 
 
-def schedule_export(edition: Edition, kind: ExportKind, *, base_url: str) -> Export:
+def schedule_export(
+    edition: Edition, kind: ExportKind, *, base_url: str, encoding: str = ""
+) -> Export:
     """The latest export of the edition's program, in the active language.
 
-    Served from the cache, with its compressed forms. While nothing has changed since
+    Served from the cache in the ``encoding`` asked for, compressed once when built. While nothing has changed since
     it was built (the site's content version says so without a query where the page
     cache trusts it), it is served as it is; otherwise the program's version (one
     query) tells whether it is still current. When it is not, a rebuild is queued and
@@ -376,9 +388,12 @@ def schedule_export(edition: Edition, kind: ExportKind, *, base_url: str) -> Exp
             else:
                 # Each process has its own cache: a worker's copy would never reach it.
                 stored = schedule_export_build(edition, kind, language=language, base_url=base_url)
+    body = stored["bodies"][encoding] if "bodies" in stored else None
+    if body is None:
+        body = cache.get(_body_key(stored["etag"], encoding))
+    if body is None:  # evicted from the cache apart from its slot
+        stored = schedule_export_build(edition, kind, language=language, base_url=base_url)
+        body = stored["bodies"][encoding]
     return Export(
-        body=stored["body"],
-        etag=stored["etag"],
-        last_modified=stored["last_modified"],
-        compressed=stored["compressed"],
+        body=body, encoding=encoding, etag=stored["etag"], last_modified=stored["last_modified"]
     )

@@ -21,15 +21,19 @@ CONTENT_TYPES: dict[ExportKind, str] = {
 def _export_response(request: HttpRequest, slug: str, kind: ExportKind) -> HttpResponse:
     edition = get_object_or_404(Edition, slug=slug)
     # The site's address as this reader reached it: links in the export lead back there.
-    export = schedule_export(edition, kind, base_url=request.build_absolute_uri("/").rstrip("/"))
+    encoding = accepted_encoding(request)
+    export = schedule_export(
+        edition,
+        kind,
+        base_url=request.build_absolute_uri("/").rstrip("/"),
+        encoding=encoding,
+    )
     last_modified = int(export.last_modified.timestamp())
     response = get_conditional_response(request, etag=export.etag, last_modified=last_modified)
-    encoding = accepted_encoding(request)
     # The same export compressed another way is another representation: a weak ETag.
     etag = f"W/{export.etag}" if encoding else export.etag
     if response is None:
-        body = export.compressed[encoding] if encoding else export.body
-        response = HttpResponse(body, content_type=CONTENT_TYPES[kind])
+        response = HttpResponse(export.body, content_type=CONTENT_TYPES[kind])
         response["Content-Disposition"] = f'inline; filename="{edition.slug}.{kind}"'
         if encoding:
             response["Content-Encoding"] = encoding  # compressed once, when it was built
