@@ -126,3 +126,19 @@ def test_an_api_call_with_a_token_is_never_answered_from_the_cache(client, editi
     client.get(path)
     with_token = client.get(path, HTTP_AUTHORIZATION="Bearer not-a-token")
     assert "X-Page-Cache" not in with_token
+
+
+def test_a_stored_page_keeps_its_etag_and_answers_304(client, edition):
+    path = f"/editions/{edition.slug}/program/?day=all"
+    miss = get(client, "en", "Europe%2FParis", path)
+    hit = get(client, "en", "Europe%2FParis", path)
+    assert hit["X-Page-Cache"] == "hit"
+    assert hit["ETag"] == miss["ETag"]
+    client.cookies["vos_tz"] = "Europe%2FParis"
+    again = client.get(f"/en{path}", HTTP_IF_NONE_MATCH=hit["ETag"])
+    assert again.status_code == 304
+    other_reader = type(client)()
+    other_reader.cookies["vos_tz"] = "Europe%2FParis"
+    theirs = other_reader.get(f"/en{path}")
+    assert theirs["X-Page-Cache"] == "hit"
+    assert theirs["ETag"] != hit["ETag"]  # another CSRF secret, other tokens in the page

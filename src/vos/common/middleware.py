@@ -171,11 +171,19 @@ class StableETagMiddleware:
             and not response.has_header("ETag")
             and response.get("Content-Type", "").startswith("text/html")
         ):
-            shown = MASKED_CSRF_TOKEN.sub(rb"\1\2", response.content)
-            digest = hashlib.blake2b(shown, digest_size=16)
-            digest.update(request.META.get("CSRF_COOKIE", "").encode())
-            response["ETag"] = f'"{digest.hexdigest()}"'
+            response["ETag"] = reader_etag(request, shown_digest(response.content))
         return response
+
+
+def shown_digest(content: bytes) -> str:
+    """A digest of what a page shows: its HTML without the masked CSRF tokens."""
+    return hashlib.blake2b(MASKED_CSRF_TOKEN.sub(rb"\1\2", content), digest_size=16).hexdigest()
+
+
+def reader_etag(request: HttpRequest, digest: str) -> str:
+    """The page's ETag for this reader: what it shows, and their CSRF secret."""
+    secret = request.META.get("CSRF_COOKIE", "")
+    return '"' + hashlib.blake2b(f"{digest}:{secret}".encode(), digest_size=16).hexdigest() + '"'
 
 
 class CompressionMiddleware(GZipMiddleware):

@@ -27,9 +27,11 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.safestring import SafeString, mark_safe
 
-from vos.common.middleware import MASKED_CSRF_TOKEN
+from vos.common.middleware import MASKED_CSRF_TOKEN, reader_etag, shown_digest
 
 VERSION_KEY = "page-cache:version"
+# Part of every page's key: a new shape of what is stored is never read by older code.
+STORED_SHAPE = "2"
 TOKEN_PLACEHOLDER = b"__vos_csrf_token__"
 CACHEABLE = {"home", "activity.program", "activity.detail", "edition.detail", "edition.list"}
 # The API's public reads, asked without a token: the same for every client. A stored
@@ -122,6 +124,7 @@ def connect() -> None:
 
 def _key(request: HttpRequest, version: int, *also: str) -> str:
     parts = [
+        STORED_SHAPE,
         str(version),
         request.LANGUAGE_CODE,
         getattr(request, "time_zone", ""),
@@ -184,11 +187,13 @@ class PageCacheMiddleware:
         stored = cache.get(request._page_cache_key)
         if stored is None:
             return None
-        content, content_type = stored
+        content, content_type, digest = stored
         token = get_token(request).encode()
         response = HttpResponse(
             content.replace(TOKEN_PLACEHOLDER, token), content_type=content_type
         )
+        if digest:  # worked out when stored: the reader's ETag without reading the page
+            response["ETag"] = reader_etag(request, digest)
         response["X-Page-Cache"] = "hit"
         return response
 
@@ -203,6 +208,8 @@ class PageCacheMiddleware:
         ):
             return response
         content = MASKED_CSRF_TOKEN.sub(rb"\1" + TOKEN_PLACEHOLDER + rb"\2", response.content)
-        cache.set(key, (content, response["Content-Type"]), settings.PAGE_CACHE_SECONDS)
+        html = response["Content-Type"].startswith("text/html")
+        stored = (content, response["Content-Type"], shown_digest(response.content) if html else "")
+        cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
         response["X-Page-Cache"] = "miss"
         return response
