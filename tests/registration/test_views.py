@@ -1,8 +1,10 @@
 import csv
+import datetime as dt
 import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.calendars import parse_both
 from tests.factories import UserFactory, intention_text, make_activity, make_edition
@@ -249,3 +251,30 @@ def test_agenda_shows_what_is_ahead_first_and_what_is_over_after(client):
         < html.index("Circle of last week")
         < html.index("Older circle")
     )
+
+
+@pytest.mark.django_db(transaction=True)  # the content version moves on at commit
+def test_agenda_is_built_again_when_it_changes_by_itself_or_by_a_registration(
+    client, edition, settings, monkeypatch
+):
+    settings.PAGE_CACHE_SECONDS = 60  # the agenda's part is kept in the cache
+    person = UserFactory()
+    client.force_login(person)
+    now = timezone.now()
+    soon = make_activity(
+        edition, title="Seed exchange", starts_at=now + dt.timedelta(hours=1), minutes=60
+    )
+    registration_create(activity=soon, person=person)
+    first = client.get(reverse("registration.agenda")).content.decode()
+    assert "Seed exchange" in first
+    assert "Already over" not in first
+    later = make_activity(
+        edition, title="Water commons", starts_at=now + dt.timedelta(days=1), minutes=60
+    )
+    registration_create(activity=later, person=person)
+    assert "Water commons" in client.get(reverse("registration.agenda")).content.decode()
+    # Past the end of the first activity, with no change of data: it moves to the past.
+    monkeypatch.setattr(timezone, "now", lambda: now + dt.timedelta(hours=3))
+    html = client.get(reverse("registration.agenda")).content.decode()
+    assert "Already over" in html
+    assert html.index("Water commons") < html.index("Already over") < html.index("Seed exchange")

@@ -3,10 +3,10 @@
 import datetime as dt
 import zoneinfo
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from vos.activity.access import join_access
+from vos.activity.access import join_access, join_opens_at
 from vos.activity.models import Activity, Organizer
 from vos.activity.queries import activities_public
 from vos.person.models import User
@@ -36,24 +36,19 @@ def agenda_for(person: User, zone: zoneinfo.ZoneInfo) -> list[dict]:
         r.activity_id: r
         for r in Registration.objects.filter(person=person).only("activity_id", "status")
     }
+    organized = set(Organizer.objects.filter(person=person).values_list("activity_id", flat=True))
     activities = list(
-        # Two key lookups rather than DISTINCT over a join of both tables, which scans
-        # every registration of the site.
-        Activity.objects.filter(
-            Q(pk__in=Registration.objects.filter(person=person).values("activity_id"))
-            | Q(pk__in=Organizer.objects.filter(person=person).values("activity_id"))
-        )
+        # Key lookups rather than DISTINCT over a join of both tables, which scans every
+        # registration of the site.
+        Activity.objects.filter(pk__in=set(registrations) | organized)
         .exclude(state__in=[Activity.State.DECLINED])
         .defer("description")
-        .select_related("edition", "activity_type")
-        .prefetch_related(
-            Prefetch("organizers", queryset=Organizer.objects.select_related("person"))
-        )
+        .select_related("edition", "activity_type", "room")
         .order_by("starts_at", "pk")
     )
     items = []
     for activity in activities:
-        organizes = any(o.person_id == person.pk for o in activity.organizers.all())
+        organizes = activity.pk in organized
         registration = registrations.get(activity.pk)
         role = "organizer" if organizes else (registration.status if registration else "confirmed")
         items.append(
@@ -77,6 +72,17 @@ def agenda_for(person: User, zone: zoneinfo.ZoneInfo) -> list[dict]:
     return items
 
 
+def agenda_next_change(items: list[dict], now: dt.datetime | None = None) -> dt.datetime | None:
+    """The next moment the agenda shows differently by itself, with no change of data:
+    the way into a room opens, an activity ends and goes under "Already over"."""
+    now = now or timezone.now()
+    moments = []
+    for item in items:
+        activity = item["activity"]
+        moments += [join_opens_at(activity), activity.ends_at]
+    return min((moment for moment in moments if moment > now), default=None)
+
+
 def agenda_by_day(items: list[dict], zone: zoneinfo.ZoneInfo) -> dict[str, list[dict]]:
     """The agenda's items by day in the reader's zone: what is still to come first, in
     order, then what is over, the most recent first."""
@@ -96,14 +102,14 @@ def activities_for_personal_feed(person: User) -> list[Activity]:
     return list(
         activities_public(
             Activity.objects.filter(
-                Q(organizers__person=person)
+                Q(pk__in=Organizer.objects.filter(person=person).values("activity_id"))
                 | Q(
-                    registrations__person=person,
-                    registrations__status=Registration.Status.CONFIRMED,
+                    pk__in=Registration.objects.filter(
+                        person=person, status=Registration.Status.CONFIRMED
+                    ).values("activity_id")
                 )
             )
         )
-        .distinct()
         .select_related("edition")
         .order_by("starts_at")
     )

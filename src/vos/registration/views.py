@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -16,6 +17,7 @@ from vos.activity.calendar import activity_ics
 from vos.activity.loader import activity_or_404
 from vos.activity.models import Activity
 from vos.common.csv import csv_response
+from vos.common.page_cache import cached_fragment
 from vos.edition.models import Edition
 from vos.registration import queries
 from vos.registration.forms import MessageForm, ReminderSettingsForm
@@ -163,14 +165,25 @@ def agenda(request: HttpRequest) -> HttpResponse:
     feed_url = request.build_absolute_uri(
         reverse("registration.feed_personal", args=[settings.feed_token])
     )
+    zone = zoneinfo.ZoneInfo(request.time_zone)
+    items = queries.agenda_for(request.user, zone)
+    # Built once per content version, and again when the agenda changes by itself (a
+    # room opens, an activity ends): the reader's other requests only read it.
+    agenda_html = cached_fragment(
+        request,
+        "agenda",
+        lambda: render_to_string(
+            "registration/_agenda.html",
+            {"agenda": queries.agenda_by_day(items, zone)},
+            request=request,
+        ),
+        also=(f"person:{request.user.pk}", str(queries.agenda_next_change(items))),
+    )
     return render(
         request,
         "registration/agenda.html",
         {
-            "agenda": queries.agenda_by_day(
-                queries.agenda_for(request.user, zoneinfo.ZoneInfo(request.time_zone)),
-                zoneinfo.ZoneInfo(request.time_zone),
-            ),
+            "agenda_html": agenda_html,
             "form": form,
             "feed_url": feed_url,
             "webcal_url": feed_url.replace("https://", "webcal://").replace("http://", "webcal://"),
