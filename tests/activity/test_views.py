@@ -502,6 +502,38 @@ def test_all_days_come_a_page_at_a_time(client):
     assert ">Activity 000</a>" not in second
 
 
+def test_a_very_big_day_comes_a_page_at_a_time(client, monkeypatch):
+    from vos.activity.views import public
+
+    monkeypatch.setattr(public, "DAY_PAGE_SIZE", 4)
+    edition = make_edition(open_proposals=False)
+    for number in range(6):
+        make_activity(
+            edition,
+            title=f"Activity {number:03d}",
+            starts_at=edition.starts_at + dt.timedelta(hours=8, minutes=number),
+        )
+    day = edition.start_date.isoformat()
+    first = client.get(program_url(edition, day=day)).content.decode()
+    assert ">Activity 003</a>" in first
+    assert ">Activity 004</a>" not in first
+    assert "6 activities" in first
+    assert "Page 1 of 2" in first
+    next_url = re.search(r'<a href="([^"]+)" rel="next">', first).group(1).replace("&amp;", "&")
+    assert f"day={day}" in next_url
+    second = client.get(
+        reverse("activity.program", kwargs={"slug": edition.slug}) + next_url
+    ).content.decode()
+    assert ">Activity 004</a>" in second
+    assert ">Activity 005</a>" in second
+    assert ">Activity 000</a>" not in second
+    assert 'rel="prev"' in second
+    monkeypatch.setattr(public, "DAY_PAGE_SIZE", 6)  # a day that fits: no pager
+    whole = client.get(program_url(edition, day=day)).content.decode()
+    assert ">Activity 005</a>" in whole
+    assert 'class="pages"' not in whole
+
+
 def test_program_happening_now_and_starting_soon(client):
     from django.utils import timezone
 
