@@ -481,14 +481,20 @@ def test_organizer_edits_activity_in_the_zone_it_was_typed_in(client, edition):
     assert "(Tokyo, UTC+9)" in history
 
 
-def test_all_days_come_a_page_at_a_time(client):
+def edition_with_a_busy_day(count: int):
+    """``count`` activities a minute apart on the edition's first day, in title order."""
     edition = make_edition(open_proposals=False)
-    for number in range(130):
+    for number in range(count):
         make_activity(
             edition,
             title=f"Activity {number:03d}",
             starts_at=edition.starts_at + dt.timedelta(hours=8, minutes=number),
         )
+    return edition
+
+
+def test_all_days_come_a_page_at_a_time(client):
+    edition = edition_with_a_busy_day(130)
     first = client.get(program_url(edition, day="all", language="en")).content.decode()
     assert ">Activity 000</a>" in first
     assert ">Activity 100</a>" not in first
@@ -506,13 +512,7 @@ def test_a_very_big_day_comes_a_page_at_a_time(client, monkeypatch):
     from vos.activity.views import public
 
     monkeypatch.setattr(public, "DAY_PAGE_SIZE", 4)
-    edition = make_edition(open_proposals=False)
-    for number in range(6):
-        make_activity(
-            edition,
-            title=f"Activity {number:03d}",
-            starts_at=edition.starts_at + dt.timedelta(hours=8, minutes=number),
-        )
+    edition = edition_with_a_busy_day(6)
     day = edition.start_date.isoformat()
     first = client.get(program_url(edition, day=day)).content.decode()
     assert ">Activity 003</a>" in first
