@@ -142,3 +142,30 @@ def test_a_stored_page_keeps_its_etag_and_answers_304(client, edition):
     theirs = other_reader.get(f"/en{path}")
     assert theirs["X-Page-Cache"] == "hit"
     assert theirs["ETag"] != hit["ETag"]  # another CSRF secret, other tokens in the page
+
+
+def test_a_registration_rebuilds_its_activitys_page_and_the_program_only_when_it_fills(
+    client, edition
+):
+    activity = edition.activities.get()
+    activity.capacity = 2
+    activity.save()
+    first, second, third = UserFactory(), UserFactory(), UserFactory()  # before any page
+    program = f"/editions/{edition.slug}/program/?day=all"
+    page = f"/editions/{edition.slug}/activities/{activity.pk}/"
+    for path in (program, page):
+        get(client, "en", "Europe%2FParis", path)
+    registration_create(activity=activity, person=first)
+    # A place taken, still room: the program stays as stored, the activity's page shows it.
+    assert get(client, "en", "Europe%2FParis", program)["X-Page-Cache"] == "hit"
+    taken = get(client, "en", "Europe%2FParis", page)
+    assert taken["X-Page-Cache"] == "miss"
+    assert "1 of 2 places taken" in taken.content.decode()
+    registration_create(activity=activity, person=second)
+    filled = get(client, "en", "Europe%2FParis", program)
+    assert filled["X-Page-Cache"] == "miss"
+    assert ">Full<" in filled.content.decode()
+    # Joining the waiting list of a full activity changes no card.
+    get(client, "en", "Europe%2FParis", program)
+    registration_create(activity=activity, person=third)
+    assert get(client, "en", "Europe%2FParis", program)["X-Page-Cache"] == "hit"

@@ -59,6 +59,9 @@ NOT_SHOWN = {
     "mail",
 }
 NOT_SHOWN_MODELS = {"logentry", "reviewdigest", "remindersent", "apitoken", "remindersettings"}
+# Shown, but each change only on a few pages: their app says which (see places_changed),
+# so that the opening's flood of registrations does not empty the whole cache.
+SHOWN_BY_THEIR_APP = {"registration"}
 
 
 def _new_version() -> int:
@@ -101,7 +104,11 @@ UNSHOWN_FIELDS = {"last_login"}
 
 def _on_change(sender, update_fields=None, **kwargs) -> None:
     meta = sender._meta
-    if meta.app_label in NOT_SHOWN or meta.model_name in NOT_SHOWN_MODELS:
+    if (
+        meta.app_label in NOT_SHOWN
+        or meta.model_name in NOT_SHOWN_MODELS
+        or meta.model_name in SHOWN_BY_THEIR_APP
+    ):
         return
     if update_fields and set(update_fields) <= UNSHOWN_FIELDS:
         return
@@ -120,6 +127,23 @@ def connect() -> None:
             m2m_changed.connect(
                 _on_change, sender=field.remote_field.through, dispatch_uid=uid + field.name
             )
+
+
+def _places_key(activity_id: int) -> str:
+    return f"page-cache:places:{activity_id}"
+
+
+def places_changed(activity_id: int) -> None:
+    """The places taken in one activity changed: its own page is out of date (the rest
+    only when it becomes full or has room again, which moves the content version)."""
+    cache.set(_places_key(activity_id), time.time_ns(), timeout=None)
+
+
+def _places_version(request: HttpRequest) -> str:
+    match = request.resolver_match
+    if match.url_name != "activity.detail":
+        return ""
+    return str(cache.get(_places_key(match.kwargs.get("pk")), ""))
 
 
 def _key(request: HttpRequest, version: int, *also: str) -> str:
@@ -183,7 +207,7 @@ class PageCacheMiddleware:
         if not _cacheable(request):
             return None
         version = content_version()
-        request._page_cache_key = _key(request, version)
+        request._page_cache_key = _key(request, version, _places_version(request))
         stored = cache.get(request._page_cache_key)
         if stored is None:
             return None

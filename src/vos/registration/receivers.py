@@ -5,6 +5,8 @@ Connected in ``RegistrationConfig.ready``; each runs inside the activity's trans
 from django.contrib import messages
 from django.contrib.auth.signals import user_logged_in
 from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from vos.activity.models import Activity
@@ -14,6 +16,8 @@ from vos.activity.signals import (
     activity_moved,
     activity_published,
 )
+from vos.common import page_cache
+from vos.registration.models import Registration
 from vos.registration.notices import tell_registration
 from vos.registration.services import (
     registration_create,
@@ -70,3 +74,30 @@ def register_after_login(sender, *, request, user, **kwargs) -> None:
         messages.error(request, " ".join(error.messages))
         return
     tell_registration(request, registration)
+
+
+@receiver(post_save, sender=Registration, dispatch_uid="registration.places_saved")
+def places_saved(sender, *, instance: Registration, **kwargs) -> None:
+    transaction.on_commit(lambda: _tell_pages(instance.activity_id, instance.is_confirmed, True))
+
+
+@receiver(post_delete, sender=Registration, dispatch_uid="registration.places_freed")
+def places_freed(sender, *, instance: Registration, **kwargs) -> None:
+    transaction.on_commit(lambda: _tell_pages(instance.activity_id, instance.is_confirmed, False))
+
+
+def _tell_pages(activity_id: int, confirmed: bool, taken: bool) -> None:
+    """The activity's page shows its places taken; the program and the rest show only
+    whether it is full, so they are built again only when that flips: a place taken
+    that filled it, or one freed from a full activity."""
+    page_cache.places_changed(activity_id)
+    if not confirmed:
+        return  # the waiting list: no place taken or freed
+    capacity = Activity.objects.filter(pk=activity_id).values_list("capacity", flat=True).first()
+    if capacity is None:
+        return
+    count = Registration.objects.filter(
+        activity_id=activity_id, status=Registration.Status.CONFIRMED
+    ).count()
+    if count == (capacity if taken else capacity - 1):
+        page_cache.content_changed()

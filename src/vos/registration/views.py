@@ -177,7 +177,12 @@ def agenda(request: HttpRequest) -> HttpResponse:
             {"agenda": queries.agenda_by_day(items, zone)},
             request=request,
         ),
-        also=(f"person:{request.user.pk}", str(queries.agenda_next_change(items))),
+        also=(
+            f"person:{request.user.pk}",
+            # Their own registrations do not move the site's content version on.
+            repr([(item["activity"].pk, item["role"]) for item in items]),
+            str(queries.agenda_next_change(items)),
+        ),
     )
     return render(
         request,
