@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.signals import user_logged_in
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count, Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -93,11 +94,11 @@ def _tell_pages(activity_id: int, confirmed: bool, taken: bool) -> None:
     page_cache.places_changed(activity_id)
     if not confirmed:
         return  # the waiting list: no place taken or freed
-    capacity = Activity.objects.filter(pk=activity_id).values_list("capacity", flat=True).first()
-    if capacity is None:
-        return
-    count = Registration.objects.filter(
-        activity_id=activity_id, status=Registration.Status.CONFIRMED
-    ).count()
-    if count == (capacity if taken else capacity - 1):
+    capacity, count = (
+        Activity.objects.filter(pk=activity_id)
+        .annotate(confirmed=Count("registrations", filter=Q(registrations__status="confirmed")))
+        .values_list("capacity", "confirmed")
+        .first()
+    ) or (None, 0)
+    if capacity is not None and count == (capacity if taken else capacity - 1):
         page_cache.content_changed()
