@@ -145,7 +145,8 @@ def _program_main(request: HttpRequest, edition: Edition, languages: tuple[str, 
             activities, total = rows, len(rows)
         else:
             page = Paginator(activities, DAY_PAGE_SIZE).get_page(asked)
-            activities = list(page.object_list)
+            # The first page's rows are read already: only the count is left to ask.
+            activities = rows[:DAY_PAGE_SIZE] if rows is not None else list(page.object_list)
             total = page.paginator.count
     else:
         activities = list(activities)
