@@ -96,7 +96,11 @@ def _tell_pages(activity_id: int, confirmed: bool, taken: bool) -> None:
         return  # the waiting list: no place taken or freed
     capacity, count = (
         Activity.objects.filter(pk=activity_id)
-        .annotate(confirmed=Count("registrations", filter=Q(registrations__status="confirmed")))
+        .annotate(
+            confirmed=Count(
+                "registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED)
+            )
+        )
         .values_list("capacity", "confirmed")
         .first()
     ) or (None, 0)

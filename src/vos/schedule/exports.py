@@ -287,7 +287,6 @@ def schedule_ics(edition: Edition, *, base_url: str) -> bytes:
 @dataclass(frozen=True)
 class Export:
     body: bytes  # in the encoding asked for
-    encoding: str  # "" (plain), "br" or "gzip"
     etag: str  # of the plain body
     last_modified: dt.datetime
 
@@ -365,13 +364,13 @@ def schedule_export(
 ) -> Export:
     """The latest export of the edition's program, in the active language.
 
-    Served from the cache in the ``encoding`` asked for, compressed once when built. While nothing has changed since
-    it was built (the site's content version says so without a query where the page
-    cache trusts it), it is served as it is; otherwise the program's version (one
-    query) tells whether it is still current. When it is not, a rebuild is queued and
-    readers keep the previous export until the worker has built the new one; where
-    each process has a cache of its own, the request builds it. The ETag is a digest
-    of the body.
+    Served from the cache in the ``encoding`` asked for ("" plain, "br", "gzip"),
+    compressed once when built. While nothing has changed since it was built (the site's
+    content version says so without a query where the page cache trusts it), it is
+    served as it is; otherwise the program's version (one query) tells whether it is
+    still current. When it is not, a rebuild is queued and readers keep the previous
+    export until the worker has built the new one; where each process has a cache of
+    its own, the request builds it. The ETag is a digest of the plain body.
     """
     language = translation.get_language() or "en"
     key = _slot_key(kind, edition, language, base_url)
@@ -394,6 +393,4 @@ def schedule_export(
     if body is None:  # evicted from the cache apart from its slot
         stored = schedule_export_build(edition, kind, language=language, base_url=base_url)
         body = stored["bodies"][encoding]
-    return Export(
-        body=body, encoding=encoding, etag=stored["etag"], last_modified=stored["last_modified"]
-    )
+    return Export(body=body, etag=stored["etag"], last_modified=stored["last_modified"])
