@@ -20,9 +20,10 @@ function init(args)
 end
 
 function request()
-  -- Every thread takes its own numbers, so no person asks twice for one activity.
-  local person = sessions[(n % #sessions) + 1]
-  local path = paths[(math.floor(n / #sessions) % #paths) + 1]
+  -- Every thread takes its own numbers, so no person asks twice for one activity; each
+  -- request goes to the next activity, as a crowd spreads over a few.
+  local path = paths[(n % #paths) + 1]
+  local person = sessions[(math.floor(n / #paths) % #sessions) + 1]
   n = n + step
   local headers = {
     ["Cookie"] = "sessionid=" .. person .. "; csrftoken=" .. token,
