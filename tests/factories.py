@@ -94,6 +94,7 @@ def make_activity(
         summary=f"Summary of {title}",
         activity_type=edition.activity_types.get(key=kind),
         languages=list(languages),
+        original_language=fields.pop("original_language", languages[0] if languages else "en"),
         starts_at=starts_at,
         ends_at=starts_at + dt.timedelta(minutes=minutes),
         typed_time_zone="Europe/Paris",

@@ -142,6 +142,7 @@ MIDDLEWARE = [
     "vos.common.middleware.CompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "vos.common.middleware.ContentLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     # ETag on every response, and 304 when the client already has it.
     "django.middleware.http.ConditionalGetMiddleware",

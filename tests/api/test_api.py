@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from tests.factories import UserFactory, intention_text, make_activity, make_edition
 from vos.activity.models import Activity
+from vos.common.multilingual import in_languages
 from vos.edition.models import Edition
 from vos.person.models import ApiToken
 from vos.person.services import api_token_create
@@ -260,7 +261,7 @@ def test_rooms_endpoint_shows_only_public_parts(client, edition):
         edition=edition,
         kind=Room.Kind.SHARED,
         name="Meeting room",
-        names={"es": "Sala de encuentro"},
+        translations=in_languages("name", es="Sala de encuentro"),
         provider=Room.Provider.ZOOM,
         join_url="https://zoom.example/j/93968057512",
         passcode="12072020",

@@ -9,6 +9,7 @@ from tests.browser.conftest import assert_accessible
 from tests.browser.test_program_journey import logged_in_page
 from tests.factories import UserFactory, intention_text, make_activity, make_edition
 from vos.activity.models import Activity
+from vos.common.multilingual import in_languages
 from vos.registration.services import registration_create
 from vos.room.models import Room
 
@@ -63,7 +64,7 @@ def test_accepting_the_intention_text_opens_the_plenary_room(live_server, open_p
         edition=edition,
         kind=Room.Kind.SHARED,
         name="Meeting room",
-        names={"es": "Sala de encuentro"},
+        translations=in_languages("name", es="Sala de encuentro"),
         provider=Room.Provider.ZOOM,
         join_url="https://zoom.example/j/93968057500",
         meeting_id="939 680 500",

@@ -18,6 +18,7 @@ INLINES = {
 def edition_form(**changes):
     data = {
         "slug": "vos-6",
+        "original_language": "en",
         "title": "VOS 6",
         "start_date": "2031-06-20",
         "end_date": "2031-06-21",

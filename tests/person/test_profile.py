@@ -240,6 +240,7 @@ def test_data_export_walks_every_declared_part(client):
         "activities_organized",
         "invitations_sent",
         "review_digests_received",
+        "translations_asked_for",
         "registrations",
         "reminders",
     }

@@ -175,7 +175,7 @@ def test_admin_warns_when_a_shared_room_is_opened_to_everyone(admin_client, foru
             "edition": forum["edition"].pk,
             "kind": Room.Kind.SHARED,
             "name": "Plenary room",
-            "names": "{}",
+            "original_language": "en",
             "provider": Room.Provider.ZOOM,
             "join_url": JOIN_URL,
             "meeting_id": "939 680 599",

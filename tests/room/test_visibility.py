@@ -8,6 +8,7 @@ from django.utils import timezone
 from tests.factories import UserFactory, intention_text, make_activity, make_edition
 from vos.activity.access import join_access
 from vos.activity.models import Activity
+from vos.common.multilingual import in_languages
 from vos.registration.services import registration_create, reminder_settings_for
 from vos.room.models import DialIn, Room
 
@@ -178,7 +179,7 @@ def test_shared_rooms_on_edition_page_put_my_country_first(client):
         edition=edition,
         kind=Room.Kind.SHARED,
         name="Meeting room",
-        names={"es": "Sala de encuentro"},
+        translations=in_languages("name", es="Sala de encuentro"),
         join_url="https://plenary.example/room",
     )
     for country, number in (("AR", "+54 11 1111"), ("FR", "+33 1 2222"), ("BR", "+55 11 3333")):

@@ -5,6 +5,7 @@ import pytest
 
 from tests.factories import UserFactory, intention_text, make_activity, make_edition
 from vos.activity.models import Activity, Organizer
+from vos.common.multilingual import in_languages
 from vos.room.models import DialIn, Room
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
@@ -81,7 +82,7 @@ def world():
         edition=edition,
         kind=Room.Kind.POOL,
         name="Agora",
-        names={"fr": "L'Agora"},
+        translations=in_languages("name", fr="L'Agora"),
         provider=Room.Provider.ZOOM,
         join_url="https://zoom.example/j/93968057512",
         meeting_id="939 680 575",

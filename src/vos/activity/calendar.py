@@ -39,8 +39,10 @@ def activity_ics(
         event.add("dtstamp", activity.updated_at.astimezone(dt.UTC))
         event.add("dtstart", activity.starts_at.astimezone(dt.UTC))
         event.add("dtend", activity.ends_at.astimezone(dt.UTC))
-        event.add("summary", activity.title)
-        event.add("description", activity.summary)
+        # In the reader's language where translated; LANGUAGE says which it is.
+        shown = activity.tr
+        event.add("summary", shown.title, parameters={"LANGUAGE": shown.language})
+        event.add("description", shown.summary, parameters={"LANGUAGE": shown.language})
         event.add("sequence", activity.sequence)
         event.add("last-modified", activity.updated_at.astimezone(dt.UTC))
         event.add(

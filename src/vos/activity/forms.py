@@ -19,6 +19,8 @@ from vos.common.forms import (
     LanguagePicker,
     TimeZoneField,
     WallClockField,
+    translation_initial,
+    with_translation_fields,
 )
 from vos.common.locales import country_choices, language_groups
 from vos.common.timezones import (
@@ -51,8 +53,9 @@ class SlotChoiceField(BoundedModelChoiceField):
         return str(slot.pk)
 
 
-class ActivityForm(forms.Form):
-    """Propose or edit an activity. Times are typed in a zone the form names."""
+class ActivityFields(forms.Form):
+    """Propose or edit an activity. Times are typed in a zone the form names; the texts
+    in the language the form names, and in others (``ActivityForm`` adds those)."""
 
     title = forms.CharField(label=_("Title"), max_length=160)
     summary = forms.CharField(
@@ -354,6 +357,8 @@ class ActivityForm(forms.Form):
             ),
             accessibility=cleaned.get("accessibility", ""),
             co_organizer_emails=cleaned.get("co_organizers", []),
+            original_language=cleaned.get("original_language", ""),
+            translations=self.submitted_translations(),
         )
 
     @staticmethod
@@ -386,10 +391,16 @@ class ActivityForm(forms.Form):
             "room_passcode": own.passcode if own else "",
             "link_visibility": activity.link_visibility,
             "accessibility": activity.accessibility,
+            "original_language": activity.original_language,
+            **translation_initial(activity),
         }
 
 
-class ProposalForm(ActivityForm):
+# Without a language named (the API, an older form), the first language spoken.
+ActivityForm = with_translation_fields(ActivityFields, Activity, original_required=False)
+
+
+class ProposalForm(ActivityForm):  # type: ignore[valid-type,misc]
     accept_intention = forms.BooleanField(
         label=_("I have read the intention text and I share it."),
         error_messages={"required": _("Every proposer accepts the intention text.")},

@@ -6,12 +6,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from vos.common.multilingual import Translatable
 from vos.edition.models import ActivityType, Edition, IntentionText, Slot, Theme
 from vos.organization.models import Organization
 
 
-class Activity(models.Model):
+class Activity(Translatable):
     """Anything on the program, proposed by participants or by the facilitation team."""
+
+    translatable_fields = ("title", "summary", "description")
 
     class State(models.TextChoices):
         PROPOSED = "proposed", _("waiting for review")
@@ -28,6 +31,8 @@ class Activity(models.Model):
     title = models.CharField(_("title"), max_length=160)
     summary = models.CharField(_("short summary"), max_length=300)
     description = models.TextField(_("description"), blank=True)
+    # Every translation, folded, for search (kept by ``Translatable.save``).
+    translated_text = models.TextField(blank=True, editable=False)
     activity_type = models.ForeignKey(
         ActivityType, on_delete=models.PROTECT, related_name="activities", verbose_name=_("type")
     )
@@ -109,7 +114,7 @@ class Activity(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.title
+        return self.tr.title
 
     def get_absolute_url(self) -> str:
         return reverse("activity.detail", kwargs={"slug": self.edition.slug, "pk": self.pk})

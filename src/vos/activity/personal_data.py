@@ -1,9 +1,12 @@
 """Activities a person organizes or proposed, and invitations they sent. The activities
 stay on the program when the account goes (they belong to the forum): the organizer row
 goes with the account, the proposer and the inviter are forgotten (SET_NULL). The daily
-digests of proposals a facilitator received go with the account."""
+digests of proposals a facilitator received go with the account, and so do the
+translations they asked for (the only kind of item readers ask to translate is an
+activity)."""
 
 from vos.activity.models import Activity, Invitation, Organizer, ReviewDigest
+from vos.common.models import TranslationRequest
 from vos.person.registry import PersonalData, declare
 
 
@@ -29,11 +32,19 @@ def _export(person) -> dict:
             {"edition": digest.edition.slug, "day": digest.day.isoformat()}
             for digest in ReviewDigest.objects.filter(person=person).select_related("edition")
         ],
+        "translations_asked_for": [
+            {"item": str(request), "asked_at": request.created_at.isoformat()}
+            for request in TranslationRequest.objects.filter(person=person)
+            .select_related("content_type")
+            .order_by("pk")
+        ],
     }
 
 
 declare(
     PersonalData(
-        app="activity", models=(Activity, Organizer, Invitation, ReviewDigest), export=_export
+        app="activity",
+        models=(Activity, Organizer, Invitation, ReviewDigest, TranslationRequest),
+        export=_export,
     )
 )

@@ -29,6 +29,8 @@ CARD_FIELDS = (
     "activity_type",
     "title",
     "summary",
+    "original_language",
+    "translations",
     "languages",
     "starts_at",
     "ends_at",
@@ -114,9 +116,10 @@ def activities_live(edition: Edition) -> QuerySet[Activity]:
 
 
 def activities_search(activities: QuerySet[Activity], text: str) -> QuerySet[Activity]:
-    """Search over titles, summaries, descriptions, organization names and the names of
-    organizers named in public: every word somewhere, accents and case ignored (the same
-    on PostgreSQL and SQLite, see ``vos.common.search``)."""
+    """Search over titles, summaries, descriptions (as written and in every translation),
+    organization names and the names of organizers named in public: every word
+    somewhere, accents and case ignored (the same on PostgreSQL and SQLite, see
+    ``vos.common.search``)."""
     for word in text.split()[:10]:
         folded = fold(word)
         organizers = (
@@ -138,6 +141,7 @@ def activities_search(activities: QuerySet[Activity], text: str) -> QuerySet[Act
             Q(folded_title__contains=folded)
             | Q(folded_summary__contains=folded)
             | Q(folded_description__contains=folded)
+            | Q(translated_text__contains=folded)
             | Q(pk__in=organizers)
             | Q(pk__in=organizations)
         )

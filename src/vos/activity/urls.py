@@ -9,6 +9,11 @@ urlpatterns = [
         "editions/<slug:slug>/activities/<int:pk>/", public.activity_detail, name="activity.detail"
     ),
     path(
+        "editions/<slug:slug>/activities/<int:pk>/ask-translation/",
+        public.ask_translation,
+        name="activity.ask_translation",
+    ),
+    path(
         "editions/<slug:slug>/activities/<int:pk>.ics",
         public.activity_calendar,
         name="activity.ics",

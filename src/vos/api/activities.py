@@ -21,6 +21,7 @@ from vos.api.errors import Error
 from vos.api.organizations import OrganizationOut
 from vos.api.pagination import Pages, in_range
 from vos.api.people import PersonOut
+from vos.common.multilingual import translations_for_api
 from vos.common.timezones import local_day_bounds
 from vos.edition.models import Edition
 from vos.edition.queries import intention_text_current
@@ -34,12 +35,25 @@ class RoomOut(Schema):
     provider: str
 
 
-class ActivityOut(Schema):
-    id: int
-    edition: str
+class TranslationOut(Schema):
     title: str
     summary: str
     description: str
+    original: bool = Field(..., description="The text as first written.")
+    outdated: bool = Field(False, description="The original changed since this was written.")
+
+
+class ActivityOut(Schema):
+    id: int
+    edition: str
+    title: str = Field(..., description="In the reader's language where translated.")
+    summary: str
+    description: str
+    language: str = Field(..., description="The language of title, summary and description.")
+    original_language: str
+    translations: dict[str, TranslationOut] = Field(
+        ..., description="Every language the texts are written in, the original included."
+    )
     type: str
     themes: list[ThemeOut]
     languages: list[str]
@@ -59,6 +73,26 @@ class ActivityOut(Schema):
     @staticmethod
     def resolve_edition(activity: Activity) -> str:
         return activity.edition.slug
+
+    @staticmethod
+    def resolve_title(activity: Activity) -> str:
+        return activity.tr.title
+
+    @staticmethod
+    def resolve_summary(activity: Activity) -> str:
+        return activity.tr.summary
+
+    @staticmethod
+    def resolve_description(activity: Activity) -> str:
+        return activity.tr.description
+
+    @staticmethod
+    def resolve_language(activity: Activity) -> str:
+        return activity.tr.language
+
+    @staticmethod
+    def resolve_translations(activity: Activity) -> dict:
+        return translations_for_api(activity)
 
     @staticmethod
     def resolve_type(activity: Activity) -> str:

@@ -10,6 +10,7 @@ from ninja.pagination import paginate
 
 from vos.api.errors import Error
 from vos.api.pagination import Pages
+from vos.common.multilingual import translations_for_api
 from vos.edition.models import Edition
 from vos.room.models import Room
 
@@ -21,12 +22,35 @@ class EditionOut(Schema):
     title: str
     tagline: str
     description: str
+    language: str
+    original_language: str
+    translations: dict[str, dict]
     start_date: dt.date
     end_date: dt.date
     time_zone: str
     status: str
     proposals_open: bool
     url: str
+
+    @staticmethod
+    def resolve_title(edition: Edition) -> str:
+        return edition.tr.title
+
+    @staticmethod
+    def resolve_tagline(edition: Edition) -> str:
+        return edition.tr.tagline
+
+    @staticmethod
+    def resolve_description(edition: Edition) -> str:
+        return edition.tr.description
+
+    @staticmethod
+    def resolve_language(edition: Edition) -> str:
+        return edition.tr.language
+
+    @staticmethod
+    def resolve_translations(edition: Edition) -> dict:
+        return translations_for_api(edition)
 
     @staticmethod
     def resolve_status(edition: Edition) -> str:
@@ -45,6 +69,15 @@ class KeyDateOut(Schema):
     title: str
     starts_at: dt.datetime
     url: str
+    translations: dict[str, dict]
+
+    @staticmethod
+    def resolve_title(key_date) -> str:
+        return key_date.tr.title
+
+    @staticmethod
+    def resolve_translations(key_date) -> dict:
+        return translations_for_api(key_date)
 
 
 class ActivityTypeOut(Schema):
@@ -55,6 +88,10 @@ class ActivityTypeOut(Schema):
 class ThemeOut(Schema):
     id: int
     name: str
+
+    @staticmethod
+    def resolve_name(theme) -> str:
+        return theme.tr.name
 
 
 class SharedRoomOut(Schema):

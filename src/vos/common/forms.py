@@ -1,13 +1,23 @@
 import datetime as dt
 from html import escape
+from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.utils import flatatt
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from vos.common.locales import language_autonym
+from vos.common.locales import language_autonym, language_choices
+from vos.common.multilingual import (
+    OUTDATED,
+    check_translations,
+    interface_languages,
+    reader_language,
+    translations_apply,
+)
 from vos.common.timezones import canonical_zone
 from vos.common.zone_search import resolve_zone, zone_name
 
@@ -216,3 +226,119 @@ class BoundedModelChoiceField(BoundedKeysMixin, forms.ModelChoiceField):
 
 class BoundedModelMultipleChoiceField(BoundedKeysMixin, forms.ModelMultipleChoiceField):
     pass
+
+
+def translation_field(language: str, field: str) -> str:
+    return f"tr_{language}_{field}"
+
+
+class TranslationFormMixin:
+    """The texts of a translatable item in every other interface language, beside its
+    original: declared by ``with_translation_fields``, read from and written to the
+    item's ``translations`` (through ``translations_apply``: a text left as it was keeps
+    its "may be out of date" mark unless the translator confirms it)."""
+
+    translated_model = None
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        item = getattr(self, "instance", None)
+        if item is not None:
+            for name, text in translation_initial(item).items():
+                self.initial.setdefault(name, text)
+
+    def translation_groups(self) -> list[dict]:
+        """Per interface language: its code, its name, its bound fields, whether its
+        translation is marked out of date; for templates."""
+        groups = []
+        for language in interface_languages():
+            fields = [
+                self[translation_field(language, field)]
+                for field in self.translated_model.translatable_fields
+            ]
+            outdated = self.initial.get(translation_field(language, OUTDATED), False)
+            groups.append(
+                {
+                    "language": language,
+                    "name": language_autonym(language),
+                    "fields": fields,
+                    "confirmed": self[translation_field(language, "confirmed")],
+                    "outdated": outdated,
+                    "written": any(self.initial.get(field.name) for field in fields),
+                    "asked": getattr(self, "translation_asks", {}).get(language, 0),
+                }
+            )
+        return groups
+
+    def submitted_translations(self) -> dict[str, dict]:
+        data = getattr(self, "cleaned_data", {}) or {}
+        submitted = {}
+        for language in interface_languages():
+            values = {
+                field: data.get(translation_field(language, field)) or ""
+                for field in self.translated_model.translatable_fields
+            }
+            values["confirmed"] = bool(data.get(translation_field(language, "confirmed")))
+            submitted[language] = values
+        return submitted
+
+    def original_language_of(self) -> str:
+        data = getattr(self, "cleaned_data", {}) or {}
+        item = getattr(self, "instance", None)
+        return data.get("original_language") or getattr(item, "original_language", "en")
+
+    def clean(self):
+        cleaned = super().clean()
+        try:
+            check_translations(self.original_language_of(), self.submitted_translations())
+        except ValidationError as error:
+            self.add_error(None, error)
+        return cleaned
+
+    def _post_clean(self) -> None:
+        super()._post_clean()
+        if not self.errors and hasattr(self, "instance"):
+            translations_apply(self.instance, self.submitted_translations())
+
+
+def translation_initial(item) -> dict[str, Any]:
+    """The item's translations as the initial values of its translation fields."""
+    initial: dict[str, Any] = {}
+    for language, texts in (getattr(item, "translations", None) or {}).items():
+        for field in (*item.translatable_fields, OUTDATED):
+            if field in texts:
+                initial[translation_field(language, field)] = texts[field]
+    return initial
+
+
+def with_translation_fields(form_class: type, model: type, *, original_required=True) -> type:
+    """``form_class`` with a field per interface language and translatable field of
+    ``model``, and a "still accurate" box per language. ``original_required=False``
+    lets the service choose the original's language when none is given."""
+    attrs = {
+        "translated_model": model,
+        "original_language": forms.ChoiceField(
+            label=_("Language of the original"),
+            choices=language_choices,
+            initial=reader_language,
+            required=original_required,
+            help_text=_("The language the texts above are written in."),
+        ),
+    }
+    for language in interface_languages():
+        autonym = language_autonym(language)
+        for name in model.translatable_fields:
+            model_field = model._meta.get_field(name)
+            long_text = model_field.get_internal_type() == "TextField"
+            attrs[translation_field(language, name)] = forms.CharField(
+                label=f"{capfirst(model_field.verbose_name)} ({autonym})",
+                required=False,
+                max_length=model_field.max_length,
+                widget=forms.Textarea(attrs={"rows": 4}) if long_text else forms.TextInput,
+            )
+        attrs[translation_field(language, "confirmed")] = forms.BooleanField(
+            label=_("This translation still says what the original says"),
+            required=False,
+            help_text=_("Tick it after checking a translation marked “may be out of date”."),
+        )
+    return type(form_class.__name__, (TranslationFormMixin, form_class), attrs)

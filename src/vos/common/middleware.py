@@ -13,7 +13,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.middleware.gzip import GZipMiddleware
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
@@ -33,6 +33,23 @@ def zone_for_request(request: HttpRequest) -> tuple[str, str]:
     if zone:
         return zone, "cookie"
     return canonical_zone(settings.VOS_DEFAULT_TIME_ZONE) or "UTC", "default"
+
+
+class ContentLanguageMiddleware:
+    """``?lang=fr`` on an address without a language prefix (the API, the exports, the
+    feeds): the language of the texts, before the browser's ``Accept-Language`` that
+    LocaleMiddleware has read. A prefixed page keeps its prefix's language."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.languages = {code for code, _name in settings.LANGUAGES}
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        asked = request.GET.get("lang", "")
+        if asked in self.languages and not translation.get_language_from_path(request.path_info):
+            translation.activate(asked)
+            request.LANGUAGE_CODE = asked
+        return self.get_response(request)
 
 
 class TimeZoneMiddleware:

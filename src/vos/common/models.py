@@ -27,3 +27,28 @@ class LogEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.content_type.model}#{self.object_id}"
+
+
+class TranslationRequest(models.Model):
+    """A reader asking for an item's texts in their language: the organizers see how
+    many asked, per language, where they write translations."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    language = models.CharField(_("language"), max_length=8)
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("translation request")
+        verbose_name_plural = _("translation requests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "language", "person"],
+                name="translation_request_once",
+            )
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.content_type.model}#{self.object_id} → {self.language}"

@@ -5,6 +5,7 @@ import zoneinfo
 
 from django.utils import timezone
 
+from vos.common.multilingual import in_languages
 from vos.edition.models import Edition, IntentionText
 from vos.edition.services import (
     edition_add_details,
@@ -163,8 +164,10 @@ def _rooms(edition: Edition) -> None:
     room_create(
         edition=edition,
         kind=Room.Kind.SHARED,
-        name="Meeting room | Sala de encuentro",
-        names={"fr": "Salle de rencontre", "es": "Sala de encuentro", "pt": "Sala de encontro"},
+        name="Meeting room",
+        translations=in_languages(
+            "name", fr="Salle de rencontre", es="Sala de encuentro", pt="Sala de encontro"
+        ),
         provider=Room.Provider.ZOOM,
         join_url="https://zoom.example/j/93968057500",
         meeting_id="939 680 575",
@@ -186,8 +189,10 @@ def _rooms(edition: Edition) -> None:
     room_create(
         edition=edition,
         kind=Room.Kind.SHARED,
-        name="Welcome room | Sala de bienvenida",
-        names={"fr": "Salle d'accueil", "es": "Sala de bienvenida", "pt": "Sala de boas-vindas"},
+        name="Welcome room",
+        translations=in_languages(
+            "name", fr="Salle d'accueil", es="Sala de bienvenida", pt="Sala de boas-vindas"
+        ),
         provider=Room.Provider.JITSI,
         join_url="https://meet.jit.si/vos-welcome-desk",
     )

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from vos.common.admin import TranslatableAdmin, TranslatableInline
 from vos.edition.models import (
     ActivityType,
     Edition,
@@ -12,7 +13,7 @@ from vos.edition.models import (
 from vos.edition.services import edition_add, edition_update, intention_text_publish
 
 
-class KeyDateInline(admin.TabularInline):
+class KeyDateInline(TranslatableInline, admin.TabularInline):
     model = KeyDate
     extra = 1
 
@@ -22,18 +23,18 @@ class PartnerEventInline(admin.TabularInline):
     extra = 0
 
 
-class ThemeInline(admin.TabularInline):
+class ThemeInline(TranslatableInline, admin.TabularInline):
     model = Theme
     extra = 0
 
 
-class ActivityTypeInline(admin.TabularInline):
+class ActivityTypeInline(TranslatableInline, admin.TabularInline):
     model = ActivityType
     extra = 0
 
 
 @admin.register(Edition)
-class EditionAdmin(admin.ModelAdmin):
+class EditionAdmin(TranslatableAdmin):
     list_display = ["title", "start_date", "end_date", "time_zone", "moderation", "scheduling"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["facilitators"]
@@ -47,6 +48,24 @@ class EditionAdmin(admin.ModelAdmin):
             edition_update(edition=obj, actor=request.user, changed=list(form.changed_data))
         else:
             edition_add(edition=obj, created_by=request.user)
+
+
+@admin.register(KeyDate)
+class KeyDateAdmin(TranslatableAdmin):
+    list_display = ["title", "edition", "starts_at"]
+    list_filter = ["edition"]
+
+
+@admin.register(Theme)
+class ThemeAdmin(TranslatableAdmin):
+    list_display = ["name", "edition", "position"]
+    list_filter = ["edition"]
+
+
+@admin.register(ActivityType)
+class ActivityTypeAdmin(TranslatableAdmin):
+    list_display = ["key", "custom_name", "edition", "position"]
+    list_filter = ["edition"]
 
 
 @admin.register(Slot)

@@ -8,11 +8,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from vos.common.multilingual import Translatable
 from vos.common.timezones import local_day_bounds
 
 
-class Edition(models.Model):
+class Edition(Translatable):
     """One forum event, with its own dates, zone, program and facilitation team."""
+
+    translatable_fields = ("title", "tagline", "description")
 
     class Moderation(models.TextChoices):
         PUBLISH = "publish", _("Publish proposals at once")
@@ -83,7 +86,7 @@ class Edition(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.title
+        return self.tr.title
 
     def get_absolute_url(self) -> str:
         return reverse("edition.detail", kwargs={"slug": self.slug})
@@ -141,8 +144,10 @@ class PartnerEvent(models.Model):
         return self.title
 
 
-class KeyDate(models.Model):
+class KeyDate(Translatable):
     """A "date to remember": opening plenary, closing act, proposals deadline …"""
+
+    translatable_fields = ("title",)
 
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="key_dates")
     title = models.CharField(_("title"), max_length=160)
@@ -155,7 +160,7 @@ class KeyDate(models.Model):
         verbose_name_plural = _("key dates")
 
     def __str__(self) -> str:
-        return self.title
+        return self.tr.title
 
 
 # Default activity types, from the forums we serve; their names are translated.
@@ -177,7 +182,12 @@ DEFAULT_ACTIVITY_TYPES = {
 }
 
 
-class ActivityType(models.Model):
+class ActivityType(Translatable):
+    """A kind of activity; a default one is named by the interface's catalog, a custom
+    one by the facilitators, in as many languages as they write."""
+
+    translatable_fields = ("custom_name",)
+
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="activity_types")
     key = models.SlugField(_("key"), max_length=40)
     custom_name = models.CharField(
@@ -202,11 +212,13 @@ class ActivityType(models.Model):
     @property
     def name(self) -> str:
         if self.custom_name:
-            return self.custom_name
+            return self.tr.custom_name
         return str(DEFAULT_ACTIVITY_TYPES.get(self.key, self.key))
 
 
-class Theme(models.Model):
+class Theme(Translatable):
+    translatable_fields = ("name", "description")
+
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="themes")
     name = models.CharField(_("name"), max_length=120)
     description = models.TextField(_("description"), blank=True)
@@ -218,7 +230,7 @@ class Theme(models.Model):
         verbose_name_plural = _("themes")
 
     def __str__(self) -> str:
-        return self.name
+        return self.tr.name
 
 
 class Slot(models.Model):

@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext as _
 
+from vos.common.admin import TranslatableAdmin
 from vos.room.models import DialIn, Room
 
 
@@ -10,7 +11,7 @@ class DialInInline(admin.TabularInline):
 
 
 @admin.register(Room)
-class RoomAdmin(admin.ModelAdmin):
+class RoomAdmin(TranslatableAdmin):
     list_display = ["name", "edition", "kind", "provider", "capacity", "visibility"]
     list_filter = ["edition", "kind", "provider", "visibility"]
     inlines = [DialInInline]

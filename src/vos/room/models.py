@@ -2,15 +2,17 @@ import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from vos.common.multilingual import Translatable
 from vos.edition.models import Edition
 from vos.room.validators import validate_zoom_meeting_id, web_address
 
 
-class Room(models.Model):
+class Room(Translatable):
     """An online place: a video-call link with its meeting id, passcode and phone numbers."""
+
+    translatable_fields = ("name", "notes")
 
     class Provider(models.TextChoices):
         ZOOM = "zoom", "Zoom"
@@ -32,12 +34,6 @@ class Room(models.Model):
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="rooms")
     kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default=Kind.POOL)
     name = models.CharField(_("name"), max_length=120)
-    names = models.JSONField(
-        _("name per language"),
-        default=dict,
-        blank=True,
-        help_text=_('Optional translations: {"es": "Sala de encuentro"}.'),
-    )
     provider = models.CharField(
         _("provider"), max_length=8, choices=Provider.choices, default=Provider.OTHER
     )
@@ -68,8 +64,7 @@ class Room(models.Model):
 
     @property
     def display_name(self) -> str:
-        language = (translation.get_language() or "en")[:2]
-        return self.names.get(language) or self.name
+        return self.tr.name
 
     def clean(self) -> None:
 

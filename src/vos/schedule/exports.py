@@ -120,13 +120,13 @@ def _event(
         "room": room_name(activity),
         "slug": _event_slug(acronym, activity),
         "url": base_url + activity.get_absolute_url(),
-        "title": activity.title,
+        "title": activity.tr.title,
         "subtitle": None,
         "track": activity.activity_type.name,
         "type": activity.activity_type.key,
         "language": ", ".join(activity.languages) or None,
-        "abstract": activity.summary,
-        "description": activity.description,
+        "abstract": activity.tr.summary,
+        "description": activity.tr.description,
         "persons": [
             # Both names: frab-family clients (pyfahrplan, Giggity) read public_name,
             # newer ones name; the schema's oneOf forbids the deprecated integer id then.
@@ -187,7 +187,7 @@ def schedule_data(edition: Edition, *, base_url: str, version: ProgramVersion) -
             "base_url": base_url + "/",
             "conference": {
                 "acronym": acronym,
-                "title": edition.title,
+                "title": edition.tr.title,
                 "start": days[0]["date"],
                 "end": days[-1]["date"],
                 "daysCount": len(days),
@@ -281,7 +281,7 @@ def schedule_ics(edition: Edition, *, base_url: str) -> bytes:
     """The whole edition as iCalendar: the edition feed's activities and UIDs, cancelled
     ones included with STATUS:CANCELLED so calendars drop them."""
     activities = activities_for_edition_feed(edition)
-    return activity_ics(activities, base_url=base_url, name=edition.title)
+    return activity_ics(activities, base_url=base_url, name=edition.tr.title)
 
 
 @dataclass(frozen=True)
@@ -309,6 +309,7 @@ def _wanted(edition: Edition, version: ProgramVersion) -> str:
         version.token,
         edition.slug,
         edition.title,
+        edition.translations,
         edition.time_zone,
         edition.start_date.isoformat(),
         edition.end_date.isoformat(),

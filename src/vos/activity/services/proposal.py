@@ -29,6 +29,7 @@ from vos.activity.validators import (
     validate_proposals_open,
 )
 from vos.common.log import log_action
+from vos.common.multilingual import check_translations, translations_apply
 from vos.edition.models import ActivityType, Edition, IntentionText, Slot, Theme
 from vos.edition.queries import intention_text_current
 from vos.edition.services import intention_accept
@@ -60,12 +61,19 @@ class ActivityData:
     room: RoomChoice | None = None
     accessibility: str = ""
     co_organizer_emails: list[str] = field(default_factory=list)
+    # The language title, summary and description are written in; empty: the first
+    # language the activity is held in.
+    original_language: str = ""
+    # Texts in other languages, {"fr": {"title", "summary", "description", "confirmed"}};
+    # None keeps the activity's translations as they are.
+    translations: dict[str, dict] | None = None
 
 
 SIMPLE_FIELDS = (
     "title",
     "summary",
     "description",
+    "original_language",
     "activity_type",
     "languages",
     "interpretation",
@@ -132,6 +140,9 @@ def _check_capacity(activity: Activity, capacity: int | None) -> None:
 
 
 def _check_data(edition: Edition, data: ActivityData) -> None:
+    data.original_language = data.original_language or (data.languages or ["en"])[0]
+    if data.translations is not None:
+        check_translations(data.original_language, data.translations)
     if data.activity_type.edition_id != edition.pk:
         raise ValidationError({"activity_type": _("This type belongs to another edition.")})
     if any(theme.edition_id != edition.pk for theme in data.themes):
@@ -200,6 +211,8 @@ def _create(
         **fields,
         **{name: getattr(data, name) for name in SIMPLE_FIELDS},
     )
+    if data.translations:
+        translations_apply(activity, data.translations)
     activity.full_clean(exclude=["intention_text"])
     activity.save()
     activity.themes.set(data.themes)
@@ -348,6 +361,10 @@ def activity_update(*, activity: Activity, editor: User, data: ActivityData) -> 
         if old != new:
             changes[name] = [_describe(old), _describe(new)]
             manager.set(new)
+    if data.translations is not None:
+        translated = translations_apply(activity, data.translations)
+        if translated:
+            changes["translations"] = translated
     if "starts_at" in changes or "ends_at" in changes:
         activity.sequence += 1
     resubmitted = activity.state == Activity.State.CHANGES_REQUESTED

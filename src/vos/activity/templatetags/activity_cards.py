@@ -12,6 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from vos.common.multilingual import reader_language
 from vos.common.templatetags.vos import lang_attrs, language_label, when, when_until
 
 register = template.Library()
@@ -34,6 +35,7 @@ class _Page:
         self._ends: dict = {}
         self._own: dict[str, str] = {}
         self._types: dict[int, str] = {}
+        self.reader = reader_language()
 
     def activity_url(self, activity) -> str:
         slug = activity.edition.slug
@@ -51,11 +53,10 @@ class _Page:
                 names[code] = escape(language_label(code))
         return ", ".join(names[code] for code in codes)
 
-    def own(self, activity) -> str:
-        first = activity.languages[0] if activity.languages else ""
-        if first not in self._own:
-            self._own[first] = str(lang_attrs(activity))
-        return self._own[first]
+    def own(self, activity, language: str) -> str:
+        if language not in self._own:
+            self._own[language] = str(lang_attrs(activity))
+        return self._own[language]
 
     def type_name(self, activity) -> str:
         if activity.activity_type_id not in self._types:
@@ -87,7 +88,8 @@ def _card(activity, page: _Page) -> str:
     cancelled = activity.is_cancelled
     if cancelled:
         classes += " activity-card--cancelled"
-    own = page.own(activity)
+    shown = activity.shown_in(page.reader)
+    own = page.own(activity, shown.language)
     names = [
         f'<a href="{page.person_url(pk)}">{escape(name)}</a>' for pk, name in activity.card_people
     ] + [escape(name) for name in activity.card_organizations]
@@ -98,12 +100,12 @@ def _card(activity, page: _Page) -> str:
     official = f' <span class="badge">{page.official}</span>' if activity.is_official else ""
     return (
         f'<li id="activity-{activity.pk}" class="{classes}">\n'
-        f'  <h3><a href="{page.activity_url(activity)}"{own}>{escape(activity.title)}</a>'
+        f'  <h3><a href="{page.activity_url(activity)}"{own}>{escape(shown.title)}</a>'
         f"{badge}</h3>\n"
         f'  <p class="when">{page.start(activity)} – {page.end(activity)}</p>\n'
         f'  <p class="meta"><span class="type">{page.type_name(activity)}</span>'
         f'{official} · <span class="languages">{page.languages(activity.languages)}</span></p>\n'
-        f"  <p{own}>{escape(activity.summary)}</p>{by}\n</li>"
+        f"  <p{own}>{escape(shown.summary)}</p>{by}\n</li>"
     )
 
 

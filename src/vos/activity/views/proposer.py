@@ -22,6 +22,7 @@ from vos.activity.services import (
     invitation_accept,
     overlapping_activities,
 )
+from vos.common.multilingual import translation_asks
 from vos.common.timezones import AWAKE_REGIONS, canonical_zone, local_times
 from vos.common.zone_search import zone_block_label
 from vos.edition.models import Edition
@@ -185,6 +186,7 @@ def activity_edit_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse
             initial=ActivityForm.initial_from(activity, zone),
             reader_languages=request.user.languages,
         )
+    form.translation_asks = translation_asks(activity)
     context = _time_context(request, form, edition)
     if _wants_time_preview(request):
         return render(request, "activity/_time_preview.html", context)

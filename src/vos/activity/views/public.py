@@ -5,12 +5,16 @@ import zoneinfo
 from urllib.parse import urlencode
 
 from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
 from vos.activity import queries
 from vos.activity.calendar import activity_ics
@@ -20,6 +24,7 @@ from vos.activity.models import Activity
 from vos.activity.templatetags.activity_cards import mark_cards
 from vos.common.forms import PlainSelect, validate_year
 from vos.common.log import log_for
+from vos.common.multilingual import translation_ask
 from vos.common.page_cache import cached_fragment
 from vos.common.timezones import WORLD_CITIES, local_day_bounds, local_times, zone_offset
 from vos.common.zone_search import zone_block_label
@@ -218,6 +223,24 @@ def activity_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         else None,
     }
     return render(request, "activity/activity_detail.html", context)
+
+
+@require_POST
+def ask_translation(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """A reader asks for the activity in their language; its organizers see how many did."""
+    activity = _visible_activity(request, slug, pk)
+    if not request.user.is_authenticated:
+        query = urlencode({"next": activity.get_absolute_url()})
+        return redirect(f"{reverse('account_login')}?{query}")
+    try:
+        translation_ask(
+            item=activity, language=request.POST.get("language", ""), person=request.user
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Thank you: the organizers will see that you asked."))
+    return redirect(activity.get_absolute_url())
 
 
 def activity_calendar(request: HttpRequest, slug: str, pk: int) -> HttpResponse:

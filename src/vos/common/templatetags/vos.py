@@ -159,12 +159,34 @@ def zone_picker(context, input_id: str) -> SafeString:
 def lang_attrs(item) -> SafeString:
     """` lang="es"` (and ` dir="rtl"` for a language written right to left) on text in
     an item's own language when the page is in another, so that screen readers
-    pronounce it right. An activity's language is the first it is held in."""
-    languages = getattr(item, "languages", None) or []
-    if not languages:
+    pronounce it right. A translatable item's language is that of the text shown (its
+    translation, or its original); another's, the first it is held in."""
+    if hasattr(item, "translations"):
+        code = item.tr.language
+    else:
+        languages = getattr(item, "languages", None) or []
+        if not languages:
+            return mark_safe("")
+        code = str(languages[0])
+    if not code:
         return mark_safe("")
-    code = str(languages[0])
     if code == (translation.get_language() or "").split("-")[0]:
         return mark_safe("")
     attrs = format_html(' lang="{}"', code)
     return attrs + mark_safe(' dir="rtl"') if right_to_left(code) else attrs
+
+
+@register.inclusion_tag("common/_translation_note.html", takes_context=True)
+def translation_note(context, item, ask_url: str = ""):
+    """Under a text shown in another language than the reader's: which language it is
+    in and a way to ask for a translation; or, under a translation whose original
+    changed since, that it may be out of date."""
+    shown = item.tr
+    return {
+        "fallback": shown.fallback,
+        "outdated": shown.outdated,
+        "original": language_name(item.original_language),
+        "ask_url": ask_url,
+        "language": shown.reader,
+        "csrf_token": context.get("csrf_token"),
+    }
