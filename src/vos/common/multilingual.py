@@ -33,7 +33,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Count
 from django.utils import translation
-from django.utils.translation import gettext as gettext_now
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from vos.common.locales import language_name, right_to_left
@@ -229,7 +229,7 @@ def check_translations(original_language: str, submitted: dict[str, dict]) -> No
     for language in submitted:
         if language not in known:
             raise ValidationError(
-                gettext_now("Translations are written in the interface languages only."),
+                gettext("Translations are written in the interface languages only."),
                 code="translation_language",
             )
         if language == original_language and any(
@@ -238,7 +238,7 @@ def check_translations(original_language: str, submitted: dict[str, dict]) -> No
             if field != "confirmed"
         ):
             raise ValidationError(
-                gettext_now(
+                gettext(
                     "The texts are written in %(language)s already: a translation goes "
                     "into another language."
                 )
@@ -270,7 +270,7 @@ def translation_ask(*, item: Translatable, language: str, person) -> bool:
     """Record that ``person`` would read ``item`` in ``language``; once per person.
     Returns whether this was a new request."""
     if language not in interface_languages():
-        raise ValidationError(gettext_now("Unknown language."), code="language")
+        raise ValidationError(gettext("Unknown language."), code="language")
     if language == item.original_language or language in (item.translations or {}):
         return False
     _request, created = TranslationRequest.objects.get_or_create(
