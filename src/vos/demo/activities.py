@@ -10,6 +10,7 @@ from django.db import transaction
 
 from vos.activity.models import Activity
 from vos.activity.services import ActivityData, RoomChoice, activity_import
+from vos.demo.translations import BRING, activity_translations, written_in
 from vos.edition.models import Edition
 from vos.edition.queries import intention_text_current
 from vos.organization.models import Organization
@@ -291,10 +292,13 @@ def _make(
     """One activity of the demo program, recorded through the service as it happened."""
     kind, languages, title, summary = entry
     starts_at = starts_at.astimezone(dt.UTC)  # real minutes, whatever the zone's clock does
+    original = written_in(languages)
     data = ActivityData(
         title=title,
         summary=summary,
-        description=f"{summary}\n\n**Bring** your questions and your experience.",
+        description=f"{summary}\n\n{BRING[original]}",
+        original_language=original,
+        translations=activity_translations(title),
         activity_type=edition.activity_types.get(key=kind),
         languages=languages,
         interpretation=[{"from": languages[0], "to": languages[1]}]

@@ -6,6 +6,7 @@ import zoneinfo
 from django.utils import timezone
 
 from vos.common.multilingual import in_languages
+from vos.demo.translations import translations_of
 from vos.edition.models import Edition, IntentionText
 from vos.edition.services import (
     edition_add_details,
@@ -210,6 +211,14 @@ def _rooms(edition: Edition) -> None:
         )
 
 
+def _translate(edition: Edition) -> None:
+    """The edition's texts, key dates and themes in French, Spanish and Portuguese."""
+    year = edition.start_date.year
+    for item in (edition, *edition.key_dates.all(), *edition.themes.all()):
+        item.translations = translations_of(item, year=year)
+        item.save(update_fields=["translations"])
+
+
 def _edition(
     spec: dict, facilitators: list[User], *, moderation: str, slots: bool = False
 ) -> Edition:
@@ -240,6 +249,7 @@ def _edition(
         key_dates=spec.get("key_dates", []),
         partner_events=spec.get("partners", []),
     )
+    _translate(edition)
     if slots:
         first = dt.datetime.combine(edition.start_date, dt.time(8), tzinfo=PARIS)
         edition_create_slots(
