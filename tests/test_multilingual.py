@@ -233,6 +233,8 @@ def test_edition_texts_key_dates_and_themes_follow_the_reader(client, edition):
     assert "Cierre de propuestas" in spanish
     assert "Proposals close" not in spanish
     assert "Cuidados y salud" in spanish
+    program_page = program(client, edition, "es")
+    assert f'<option value="{theme.pk}">Cuidados y salud</option>' in program_page
     french = client.get(f"/fr/editions/{edition.slug}/").content.decode()
     assert key_date.title in french
     assert theme.name in french

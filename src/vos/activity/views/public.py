@@ -69,7 +69,7 @@ class ProgramFilterForm(forms.Form):
             (kind.key, kind.name) for kind in edition.activity_types.all()
         ]
         self.fields["theme"].choices = everything + [
-            (theme.pk, theme.name) for theme in edition.themes.all()
+            (theme.pk, theme.tr.name) for theme in edition.themes.all()
         ]
         self.fields["language"].choices = everything + queries.languages_of_edition(
             edition, first=reader_languages, public=self.public
