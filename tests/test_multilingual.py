@@ -261,3 +261,35 @@ def test_facilitators_translate_in_the_admin(admin_client, edition):
     assert theme.translations["es"]["name"] == "Cuidados y salud"
     assert theme.translations["pt"]["name"] == "Cuidado e saúde"
     assert "fr" not in theme.translations
+
+
+def test_a_refused_edit_keeps_the_out_of_date_mark_and_the_translators_tick(client, edition):
+    organizer = UserFactory()
+    activity = gardens(edition, organizer=organizer)
+    activity.title = "Huertas urbanas comunitarias"
+    activity.save()
+    client.force_login(organizer)
+    edit = reverse("activity.edit", kwargs={"slug": edition.slug, "pk": activity.pk})
+    response = client.post(
+        edit,
+        proposal(
+            edition,
+            title="",
+            tr_fr_title="Jardins urbains",
+            tr_fr_summary="Cultiver en ville",
+            tr_fr_confirmed="on",
+        ),
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "may be out of date" in html
+    assert re.search(r'<input type="checkbox" name="tr_fr_confirmed"[^>]* checked', html)
+    activity.refresh_from_db()
+    assert activity.translations["fr"]["outdated"] is True
+
+
+def test_translations_saved_alone_are_found_by_search(client, edition):
+    activity = make_activity(edition, title="Radio libre")
+    activity.translations = in_languages("title", fr="Radio libre et communautaire")
+    activity.save(update_fields=["translations"])
+    assert "Radio libre" in program(client, edition, q="communautaire")

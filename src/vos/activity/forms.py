@@ -19,7 +19,6 @@ from vos.common.forms import (
     LanguagePicker,
     TimeZoneField,
     WallClockField,
-    translation_initial,
     with_translation_fields,
 )
 from vos.common.locales import country_choices, language_groups
@@ -392,7 +391,6 @@ class ActivityFields(forms.Form):
             "link_visibility": activity.link_visibility,
             "accessibility": activity.accessibility,
             "original_language": activity.original_language,
-            **translation_initial(activity),
         }
 
 

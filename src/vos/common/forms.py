@@ -242,10 +242,15 @@ class TranslationFormMixin:
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        item = getattr(self, "instance", None)
+        item = self.translated_item()
         if item is not None:
             for name, text in translation_initial(item).items():
                 self.initial.setdefault(name, text)
+
+    def translated_item(self):
+        """The item whose translations the form shows: a model form's instance, or the
+        item a plain form edits (its ``editing``; None while proposing)."""
+        return getattr(self, "instance", None) or getattr(self, "editing", None)
 
     def translation_groups(self) -> list[dict]:
         """Per interface language: its code, its name, its bound fields, whether its
@@ -256,15 +261,14 @@ class TranslationFormMixin:
                 self[translation_field(language, field)]
                 for field in self.translated_model.translatable_fields
             ]
-            outdated = self.initial.get(translation_field(language, OUTDATED), False)
             groups.append(
                 {
                     "language": language,
                     "name": language_autonym(language),
                     "fields": fields,
                     "confirmed": self[translation_field(language, "confirmed")],
-                    "outdated": outdated,
-                    "written": any(self.initial.get(field.name) for field in fields),
+                    "outdated": self.initial.get(translation_field(language, OUTDATED), False),
+                    "written": any(field.value() for field in fields),
                     "asked": getattr(self, "translation_asks", {}).get(language, 0),
                 }
             )

@@ -36,7 +36,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from vos.common.locales import language_name, right_to_left
+from vos.common.locales import language_name
 from vos.common.models import TranslationRequest
 from vos.common.search import fold
 
@@ -92,14 +92,6 @@ class Shown:
     def outdated(self) -> bool:
         return bool(self._texts and self._texts.get(OUTDATED))
 
-    @property
-    def machine(self) -> bool:
-        return bool(self._texts and self._texts.get(MACHINE))
-
-    @property
-    def direction(self) -> str:
-        return "rtl" if right_to_left(self.language) else "ltr"
-
 
 class Translatable(models.Model):
     """Abstract: a model whose ``translatable_fields`` may be written in several languages."""
@@ -125,7 +117,12 @@ class Translatable(models.Model):
         if "translated_text" in fields:
             self.translated_text = self._fold_translations()
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and set(update_fields) & set(self.translatable_fields):
+        # A changed original may mark translations; changed translations change the
+        # search copy: whichever is saved, the other goes with it.
+        if update_fields is not None and {*update_fields} & {
+            *self.translatable_fields,
+            "translations",
+        }:
             extra = {"translations"} | ({"translated_text"} & fields)
             kwargs["update_fields"] = list(set(update_fields) | extra)
         super().save(*args, **kwargs)
@@ -148,9 +145,6 @@ class Translatable(models.Model):
 
     def shown_in(self, language: str) -> Shown:
         return Shown(self, language)
-
-    def translation_languages(self) -> list[str]:
-        return sorted(self.translations)
 
     def set_translation(
         self, language: str, values: dict[str, str], *, machine: bool = False
