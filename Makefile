@@ -46,7 +46,7 @@ format: $(TEST_STAMP)
 
 # Refresh the catalogs from the code, then compile them (the .mo files are committed).
 messages: $(STAMP)
-	$(BIN)/vos makemessages --locale en --locale fr --locale es --locale pt \
+	$(BIN)/vos makemessages --locale en --locale fr --locale es --locale pt --locale ar \
 		--no-obsolete --add-location file --ignore ".venv" --ignore "var" --ignore "tests" --ignore "bench" \
 		--ignore "locale_overrides"
 	$(BIN)/python tools/brazilian_portuguese.py

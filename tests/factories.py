@@ -91,7 +91,7 @@ def make_activity(
     activity = Activity.objects.create(
         edition=edition,
         title=title,
-        summary=f"Summary of {title}",
+        summary=fields.pop("summary", f"Summary of {title}"),
         activity_type=edition.activity_types.get(key=kind),
         languages=list(languages),
         original_language=fields.pop("original_language", languages[0] if languages else "en"),

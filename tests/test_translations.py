@@ -1,5 +1,7 @@
-"""The fr, es and pt catalogs are complete, compiled, and in step with the code."""
+"""The fr, es, pt and ar catalogs are complete, compiled, in step with the code, and keep
+every placeholder and tag of the English; English is the source of the five."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -11,7 +13,9 @@ from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "locale"
-TRANSLATED = ["fr", "es", "pt"]
+TRANSLATED = ["fr", "es", "pt", "ar"]
+PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|%%s|%s")
+TAG = re.compile(r"</?[a-z]+")
 
 
 def catalog(language: str, root: Path = LOCALE):
@@ -81,3 +85,31 @@ def test_catalogs_are_in_step_with_the_code(tmp_path):
     committed = set(messages_of(catalog("fr")))
     assert sorted(fresh - committed) == []
     assert sorted(committed - fresh) == []
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_translations_keep_the_placeholders_and_tags(language):
+    """A translation that drops "%(title)s" or adds one crashes the page it is on; one
+    that loses a <code> shows markup as text. Arabic may leave the number out of its
+    singular and dual forms ("نشاط واحد", "نشاطان"), as its grammar does."""
+    wrong = []
+    for message in messages_of(catalog(language)).values():
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        wanted = set().union(*(PLACEHOLDER.findall(text) for text in ids))
+        for form, text in enumerate(strings):
+            found = set(PLACEHOLDER.findall(text))
+            spared = len(ids) > 1 and language == "ar" and form in (1, 2)
+            if found - wanted or (wanted - found and not spared):
+                wrong.append((ids[0], text))
+            if sorted(TAG.findall(text)) != sorted(TAG.findall(ids[0])):
+                wrong.append((ids[0], text))
+    assert wrong == []
+
+
+def test_arabic_catalog_has_the_six_plural_forms():
+    arabic = catalog("ar")
+    assert arabic.num_plurals == 6
+    plurals = [m for m in messages_of(arabic).values() if isinstance(m.id, tuple)]
+    assert plurals
+    assert all(len(m.string) == 6 for m in plurals)

@@ -332,6 +332,7 @@ LANGUAGES = [
     ("fr", _("French")),
     ("es", _("Spanish")),
     ("pt", _("Portuguese")),
+    ("ar", _("Arabic")),
 ]
 # The catalogs live at the top of the checkout, beside src/.
 LOCALE_PATHS = [

@@ -97,7 +97,7 @@ def test_profile_error_message_is_translated(client):
 def test_public_profile_visible_to_anyone(client):
     person = UserFactory(display_name="Aroha", is_public=True, country="NZ", languages=["mi", "en"])
     html = client.get(f"/en/people/{person.pk}/").content.decode()
-    assert "<h1>Aroha</h1>" in html
+    assert '<h1 dir="auto">Aroha</h1>' in html
     assert "New Zealand" in html
     assert "Māori, English" in html
     assert person.email not in html

@@ -6,12 +6,14 @@ import datetime as dt
 
 from django.core.exceptions import FieldDoesNotExist
 from django.utils import timezone
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from vos.activity.models import Activity
 from vos.common.dates import format_local
 from vos.common.models import LogEntry
-from vos.common.timezones import zone_label
+from vos.common.timezones import list_comma, zone_label
 
 
 def _moment(value: str) -> str:
@@ -21,6 +23,18 @@ def _moment(value: str) -> str:
     return f"{format_local(local, 'datetime')} ({zone_label(str(zone.key), at=moment)})"
 
 
+def _own(text: str) -> SafeString:
+    """What a person wrote (a name, a title, a message), isolated in the sentence so that
+    its direction never reorders the words around it (an Arabic name in an English
+    sentence, a French message in an Arabic one)."""
+    return format_html("<bdi>{}</bdi>", text) if text else mark_safe("")
+
+
+def _say(sentence: str, values: dict) -> SafeString:
+    """A translated sentence, escaped, with values that are escaped or isolated already."""
+    return mark_safe(escape(sentence) % values)  # noqa: S308 - every part escaped
+
+
 def _field_label(name: str) -> str:
     try:
         return str(Activity._meta.get_field(name).verbose_name)
@@ -28,31 +42,37 @@ def _field_label(name: str) -> str:
         return name
 
 
-def _update(who: str, data: dict) -> str:
+def _update(who: SafeString, data: dict) -> SafeString:
     """Whole sentences, one per kind of change (translators get each one entire)."""
     sentences = []
     if "starts_at" in data:
         old, new = data["starts_at"]
         sentences.append(
-            _("%(who)s moved it from %(old)s to %(new)s.")
-            % {"who": who, "old": _moment(old), "new": _moment(new)}
+            _say(
+                _("%(who)s moved it from %(old)s to %(new)s."),
+                {"who": who, "old": escape(_moment(old)), "new": escape(_moment(new))},
+            )
         )
     if "title" in data:
         old, new = data["title"]
         sentences.append(
-            _("%(who)s renamed it from “%(old)s” to “%(new)s”.")
-            % {"who": who, "old": old, "new": new}
+            _say(
+                _("%(who)s renamed it from “%(old)s” to “%(new)s”."),
+                {"who": who, "old": _own(old), "new": _own(new)},
+            )
         )
     others = [name for name in data if name not in ("starts_at", "ends_at", "title", "state")]
     if others or not sentences:
-        fields = ", ".join(_field_label(name) for name in others) or _("its details")
-        sentences.append(_("%(who)s changed %(fields)s.") % {"who": who, "fields": fields})
-    return " ".join(sentences)
+        fields = list_comma().join(_field_label(name) for name in others) or _("its details")
+        sentences.append(
+            _say(_("%(who)s changed %(fields)s."), {"who": who, "fields": escape(fields)})
+        )
+    return mark_safe(" ".join(sentences))  # noqa: S308 - sentences made by _say
 
 
-def history_sentence(entry: LogEntry) -> str:
-    """One entry of the log as a sentence a participant reads."""
-    who = entry.actor.display_name if entry.actor else _("The forum")
+def history_sentence(entry: LogEntry) -> SafeString:
+    """One entry of the log as a sentence a participant reads, as HTML."""
+    who = _own(entry.actor.display_name) if entry.actor else escape(_("The forum"))
     data = entry.data or {}
     message = data.get("message") or data.get("reason") or ""
     sentences = {
@@ -73,25 +93,27 @@ def history_sentence(entry: LogEntry) -> str:
         "room.allocate": _("It got the room %(room)s."),
     }
     values = {
+        **{k: _own(v) for k, v in data.items() if isinstance(v, str)},
         "who": who,
-        "message": message,
-        **{k: v for k, v in data.items() if isinstance(v, str)},
+        "message": _own(message),
     }
     if entry.action == "activity.update":
         return _update(who, data)
     if entry.action in ("room.move", "room.reallocate") and isinstance(data.get("room"), list):
         old, new = data["room"]
         if entry.action == "room.move":
-            return _("%(who)s moved it from room %(old)s to %(new)s.") % {
-                "who": who,
-                "old": old or "—",
-                "new": new,
-            }
-        return _("It moved from room %(old)s to %(new)s.") % {"old": old or "—", "new": new}
+            return _say(
+                _("%(who)s moved it from room %(old)s to %(new)s."),
+                {"who": who, "old": _own(old) or "—", "new": _own(new)},
+            )
+        return _say(
+            _("It moved from room %(old)s to %(new)s."),
+            {"old": _own(old) or "—", "new": _own(new)},
+        )
     template = sentences.get(entry.action)
     if template is None:
-        return entry.action
+        return escape(entry.action)
     try:
-        return template % values
+        return _say(template, values)
     except (KeyError, ValueError):
-        return entry.action
+        return escape(entry.action)

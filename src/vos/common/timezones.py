@@ -15,6 +15,7 @@ from pathlib import Path
 from babel.dates import get_timezone_location
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 UTC_NAMES = {"UTC", "Etc/UTC", "Etc/Zulu", "Etc/Universal", "Universal", "Zulu", "Etc/UCT", "UCT"}
 
@@ -107,11 +108,17 @@ def _zone_city(name: str, language: str) -> str:
         return name.rsplit("/", 1)[-1].replace("_", " ")
 
 
+def list_comma() -> str:
+    """The comma between the items of a list in the reader's language: ", ", or "، " in
+    Arabic."""
+    return pgettext("list separator", ", ")
+
+
 def zone_label(name: str, at: dt.datetime | None = None, language: str | None = None) -> str:
     """A zone named for people: "Paris, UTC+2" at the given moment."""
     offset = format_offset(zone_offset(name, at))
     city = zone_city(name, language)
-    return city if city == "UTC" else f"{city}, {offset}"
+    return city if city == "UTC" else f"{city}{list_comma()}{offset}"
 
 
 def local_midnight(day: dt.date, zone: zoneinfo.ZoneInfo) -> dt.datetime:

@@ -21,6 +21,7 @@ from vos.common.search import fold
 from vos.common.timezones import (
     canonical_zone,
     format_offset,
+    list_comma,
     selectable_zones,
     zone_city,
     zone_countries,
@@ -72,7 +73,8 @@ def zone_name(name: str, language: str | None = None) -> str:
 def zone_full_label(name: str, at: dt.datetime | None = None, language: str | None = None) -> str:
     """The zone's name with its offset at that moment: "Inde (Calcutta), UTC+5:30"."""
     label = zone_name(name, language)
-    return label if name == "UTC" else f"{label}, {format_offset(zone_offset(name, at))}"
+    offset = format_offset(zone_offset(name, at))
+    return label if name == "UTC" else f"{label}{list_comma()}{offset}"
 
 
 def zone_block_label(
@@ -86,7 +88,8 @@ def zone_block_label(
         return label
     first = format_offset(zone_offset(name, start))
     last = format_offset(zone_offset(name, end - dt.timedelta(seconds=1)))
-    return f"{label}, {first}" if first == last else f"{label}, {first} → {last}"
+    comma = list_comma()
+    return f"{label}{comma}{first}" if first == last else f"{label}{comma}{first} → {last}"
 
 
 @cache

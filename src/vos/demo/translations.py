@@ -1,5 +1,5 @@
-"""The demo forum's own texts in French, Spanish and Portuguese, as its facilitators
-would have translated them: edition titles, taglines and description, key dates, themes.
+"""The demo forum's own texts in French, Spanish, Portuguese and Arabic, as its
+facilitators would have translated them: edition titles, taglines and description, key dates, themes.
 Keyed by the English original; ``{year}`` stands for the upcoming edition's year."""
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -142,6 +142,58 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "Clima, terra e soberania alimentar",
     },
 }
+
+
+# The same texts in Arabic, translated by the facilitation team for the forum's Arabic
+# speakers (the Maghreb and Machrek networks).
+ARABIC: dict[str, str] = {
+    "VOS 1 — The Great Pause": "VOS 1 — الوقفة الكبرى",
+    "VOS 2 — Growing the open space": "VOS 2 — الفضاء المفتوح يكبر",
+    "VOS 3 — Let's connect our networks": "VOS 3 — لنربط شبكاتنا",
+    "VOS 4 — Multi-convergence of global networks": "VOS 4 — التقاء متعدد للشبكات العالمية",
+    "VOS 5 — Common horizon {year}": "VOS 5 — أفق مشترك {year}",
+    "A forum born in lockdown: 24 people from 10 countries open a space for everyone.": (
+        "منتدى وُلد في زمن الحجر: 24 شخصًا من 10 بلدان يفتحون فضاءً للجميع."
+    ),
+    "More than seventy activities proposed by participants from every continent.": (
+        "أكثر من سبعين نشاطًا اقترحها مشاركون من كل القارات."
+    ),
+    "Three weeks to meet, converge and act together, with the partner forums of the summer.": (
+        "ثلاثة أسابيع للقاء والتلاقي والعمل معًا، مع المنتديات الشريكة في الصيف."
+    ),
+    "Co-created with the networks: get to know each other, then propose common topics.": (
+        "بُني بالشراكة مع الشبكات: نتعارف، ثم نقترح مواضيع مشتركة."
+    ),
+    "The major common event announced by the networks: book a slot for your activity.": (
+        "الحدث المشترك الكبير الذي أعلنته الشبكات: احجز فترة زمنية لنشاطك."
+    ),
+    "Participants propose the activities; the facilitation team keeps the space open and "
+    "fair. All times are shown in your own time zone.": (
+        "يقترح المشاركون الأنشطة، ويحافظ فريق التيسير على انفتاح الفضاء وإنصافه. تُعرض كل "
+        "الأوقات بتوقيت منطقتك."
+    ),
+    "Opening plenary": "الجلسة العامة الافتتاحية",
+    "Closing circle": "حلقة الختام",
+    "World Social Forum of Transformative Economies begins": (
+        "انطلاق المنتدى الاجتماعي العالمي للاقتصادات التحويلية"
+    ),
+    "Dialogues en humanité begin": "انطلاق «حوارات في الإنسانية»",
+    "Closing act “Back to the future” (10:00 Montréal / Caracas)": (
+        "الفعالية الختامية «العودة إلى المستقبل» (10:00 مونتريال / كاراكاس)"
+    ),
+    "Day 1: discussion groups to get to know each other": "اليوم الأول: مجموعات نقاش للتعارف",
+    "Day 2: networks present, participants propose group topics": (
+        "اليوم الثاني: الشبكات تعرّف بنفسها، والمشاركون يقترحون مواضيع للمجموعات"
+    ),
+    "Proposals close": "إغلاق باب الاقتراحات",
+    "Closing assembly": "الجمعية الختامية",
+    "Care, health and mutual support": "الرعاية والصحة والتضامن المتبادل",
+    "Economies of solidarity and the commons": "الاقتصادات التضامنية والمشاعات",
+    "Democracy, rights and global governance": "الديمقراطية والحقوق والحوكمة العالمية",
+    "Climate, land and food sovereignty": "المناخ والأرض والسيادة الغذائية",
+}
+for _original, _arabic in ARABIC.items():
+    TEXTS[_original]["ar"] = _arabic
 
 
 def translations_of(item, *, year: int | None = None) -> dict[str, dict]:
@@ -294,10 +346,29 @@ ACTIVITIES: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
+# Some organizers translated their activity into Arabic too.
+ARABIC_ACTIVITIES: dict[str, tuple[str, str]] = {
+    "Opening plenary: why an open space now?": (
+        "الجلسة العامة الافتتاحية: لماذا فضاء مفتوح الآن؟",
+        "معًا: يفتتح فريق التيسير الفضاء، ويقول المشاركون ما الذي جاء بهم إلى هنا.",
+    ),
+    "Network meeting: solidarity economy across continents": (
+        "لقاء شبكات: الاقتصاد التضامني عبر القارات",
+        "تعرض الشبكات عملها وتبحث عن أعمال مشتركة للأشهر القادمة.",
+    ),
+    "Open mic: what did you learn this week?": (
+        "الميكروفون المفتوح: ماذا تعلّمت هذا الأسبوع؟",
+        "فضاء هادئ لتبادل الاكتشافات والمعارف والأفكار التي صادفتها خلال المنتدى.",
+    ),
+}
+for _title, _arabic_texts in ARABIC_ACTIVITIES.items():
+    ACTIVITIES[_title]["ar"] = _arabic_texts
+
+
 def written_in(languages: list[str]) -> str:
     """The language a demo entry's title and summary are written in: the first of its
-    languages that the interface speaks (an Arabic–French activity is described in
-    French)."""
+    languages that the demo writes descriptions in (an Arabic–French activity is
+    described in French)."""
     return next((code for code in languages if code in BRING), "en")
 
 

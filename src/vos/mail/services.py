@@ -202,6 +202,7 @@ def mail_to_person(
         body=text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[email or person.email],
+        headers={"Content-Language": language},
     )
     message.attach_alternative(html, "text/html")
     for filename, content, mimetype in attachments:

@@ -14,6 +14,7 @@ from django.utils.translation import pgettext
 
 from vos.common.multilingual import reader_language
 from vos.common.templatetags.vos import lang_attrs, language_label, when, when_until
+from vos.common.timezones import list_comma
 
 register = template.Library()
 
@@ -30,6 +31,7 @@ class _Page:
         self.official = escape(_("Facilitation team"))
         self.by = escape(_("By"))
         self.full = escape(pgettext("activity", "Full"))
+        self.comma = escape(list_comma())
         self._languages: dict[str, str] = {}
         self._starts: dict = {}
         self._ends: dict = {}
@@ -51,7 +53,7 @@ class _Page:
         for code in codes:
             if code not in names:
                 names[code] = escape(language_label(code))
-        return ", ".join(names[code] for code in codes)
+        return self.comma.join(names[code] for code in codes)
 
     def own(self, activity, language: str) -> str:
         if language not in self._own:
@@ -91,9 +93,10 @@ def _card(activity, page: _Page) -> str:
     shown = activity.shown_in(page.reader)
     own = page.own(activity, shown.language)
     names = [
-        f'<a href="{page.person_url(pk)}">{escape(name)}</a>' for pk, name in activity.card_people
-    ] + [escape(name) for name in activity.card_organizations]
-    by = f'\n  <p class="by">{page.by} {", ".join(names)}</p>' if names else ""
+        f'<a href="{page.person_url(pk)}"><bdi>{escape(name)}</bdi></a>'
+        for pk, name in activity.card_people
+    ] + [f"<bdi>{escape(name)}</bdi>" for name in activity.card_organizations]
+    by = f'\n  <p class="by">{page.by} {page.comma.join(names)}</p>' if names else ""
     badge = f' <span class="badge badge--cancelled">{page.cancelled}</span>' if cancelled else ""
     if activity.card_full and not cancelled:
         badge += f' <span class="badge badge--full">{page.full}</span>'

@@ -14,7 +14,7 @@ from vos.common.dates import format_local
 from vos.common.forms import ZonePickerInput
 from vos.common.locales import country_name, language_name, right_to_left
 from vos.common.markdown import render_markdown
-from vos.common.timezones import zone_city, zone_label
+from vos.common.timezones import list_comma, zone_city, zone_label
 
 register = template.Library()
 
@@ -157,10 +157,11 @@ def zone_picker(context, input_id: str) -> SafeString:
 
 @register.filter
 def lang_attrs(item) -> SafeString:
-    """` lang="es"` (and ` dir="rtl"` for a language written right to left) on text in
-    an item's own language when the page is in another, so that screen readers
-    pronounce it right. A translatable item's language is that of the text shown (its
-    translation, or its original); another's, the first it is held in."""
+    """` lang="es"` on text in an item's own language when the page is in another, so that
+    screen readers pronounce it right, and ` dir` when its direction is not the page's
+    (a French title on an Arabic page, an Arabic one on an English page). A translatable
+    item's language is that of the text shown (its translation, or its original);
+    another's, the first it is held in."""
     if hasattr(item, "translations"):
         code = item.tr.language
     else:
@@ -170,10 +171,29 @@ def lang_attrs(item) -> SafeString:
         code = str(languages[0])
     if not code:
         return mark_safe("")
-    if code == (translation.get_language() or "").split("-")[0]:
+    page = (translation.get_language() or "").split("-")[0]
+    if code == page:
         return mark_safe("")
     attrs = format_html(' lang="{}"', code)
-    return attrs + mark_safe(' dir="rtl"') if right_to_left(code) else attrs
+    if right_to_left(code) != right_to_left(page):
+        attrs += format_html(' dir="{}"', "rtl" if right_to_left(code) else "ltr")
+    return attrs
+
+
+@register.simple_tag
+def comma() -> str:
+    """``{% comma %}`` between the items of a list: ", ", or "، " on an Arabic page."""
+    return list_comma()
+
+
+@register.filter
+def bdi(value) -> SafeString:
+    """``{{ name|bdi }}``: a name, a title or an address written by a person, isolated so
+    that its direction never reorders the sentence around it ("Ana" or "سلمى" inside an
+    Arabic or an English sentence, a title that ends with "?")."""
+    if value in (None, ""):
+        return mark_safe("")
+    return format_html("<bdi>{}</bdi>", value)
 
 
 @register.inclusion_tag("common/_translation_note.html", takes_context=True)
