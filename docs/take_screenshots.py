@@ -3,12 +3,17 @@
 .venv/bin/python docs/take_screenshots.py [http://127.0.0.1:8000]
 """
 
+import datetime as dt
 import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
+# The demo's upcoming edition (VOS 5) is on 20–21 December of this year, or of the next
+# once the 13th has passed.
+TODAY = dt.datetime.now(dt.UTC).date()
+YEAR = TODAY.year + (TODAY >= dt.date(TODAY.year, 12, 13))
 OUT = Path(__file__).parent
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 
@@ -47,6 +52,14 @@ def main() -> None:
         page.screenshot(path=OUT / "program.png")
         page.goto(f"{BASE}/en/editions/vos-2/program/?day=2020-05-16&view=grid")
         page.screenshot(path=OUT / "timeline.png")
+
+        cairo = browser.new_context(
+            timezone_id="Africa/Cairo", viewport={"width": 1100, "height": 900}
+        )
+        page = cairo.new_page()
+        page.goto(f"{BASE}/ar/editions/vos-5-{YEAR}/program/?day={YEAR}-12-21")
+        page.wait_for_selector('html[data-tz-source="cookie"]')
+        page.screenshot(path=OUT / "program-ar.png")
         browser.close()
 
 

@@ -10,7 +10,7 @@ from django.utils import translation
 
 from tests.conftest import body_of
 from tests.factories import UserFactory, make_activity, make_edition
-from vos.common.templatetags.vos import lang_attrs
+from vos.common.templatetags.vos import lang_attrs, title_of
 from vos.registration.services import registration_create
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,6 +60,24 @@ def test_text_in_another_direction_is_marked(client):
         assert lang_attrs(english) == ""
     html = client.get(f"/ar/editions/{edition.slug}/program/?day=all").content.decode()
     assert re.search(r'<a href="[^"]+" lang="fr" dir="ltr">Jardins partagés</a>', html)
+
+
+@pytest.mark.django_db
+def test_a_title_in_a_sentence_reads_in_the_direction_of_its_language(client):
+    """An Arabic title that starts with Latin letters is still Arabic: isolated as
+    right to left, not guessed from its first letter."""
+    edition = make_edition()
+    edition.set_translation("ar", {"title": "VOS 5 — أفق مشترك"})
+    edition.save()
+    url = f"/editions/{edition.slug}/program/?day=all"
+    arabic = client.get(f"/ar{url}").content.decode()
+    assert '<h1>برنامج <bdi dir="rtl">VOS 5 — أفق مشترك</bdi></h1>' in arabic
+    english = client.get(f"/en{url}").content.decode()
+    assert f'<h1>Program of <bdi dir="ltr">{edition.title}</bdi></h1>' in english
+    # An activity's Arabic original inside an English sentence keeps its language.
+    activity = make_activity(edition, title="حدائق مشتركة", languages=["ar"], state="proposed")
+    with translation.override("en"):
+        assert title_of(activity) == '<bdi lang="ar" dir="rtl">حدائق مشتركة</bdi>'
 
 
 @pytest.mark.django_db

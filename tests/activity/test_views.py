@@ -390,7 +390,7 @@ def test_home_shows_next_edition_countdown_and_proposal_call(client):
     html = client.get("/en/").content.decode()
     assert f"<h1>{edition.title}</h1>" in html
     assert "Starts in" in html
-    assert f"Proposals are open for <bdi>{edition.title}</bdi>" in html
+    assert f'Proposals are open for <bdi dir="ltr">{edition.title}</bdi>' in html
     assert ">Featured one</a>" in html
 
 

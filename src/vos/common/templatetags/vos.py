@@ -180,6 +180,24 @@ def lang_attrs(item) -> SafeString:
     return attrs
 
 
+@register.filter
+def title_of(item, field: str = "title") -> SafeString:
+    """``{{ edition|title_of }}``: an item's title as the reader is shown it, isolated
+    inside a sentence in the direction of its own language, with ``lang`` when that is
+    not the page's. Its language decides, not its first letter: "VOS 5 — أفق مشترك"
+    is Arabic and reads right to left although it starts with Latin letters."""
+    shown = item.tr
+    text = getattr(shown, field)
+    if not text:
+        return mark_safe("")
+    language = shown.language or ""
+    direction = "rtl" if right_to_left(language) else "ltr"
+    page = (translation.get_language() or "").split("-")[0]
+    if language and language != page:
+        return format_html('<bdi lang="{}" dir="{}">{}</bdi>', language, direction, text)
+    return format_html('<bdi dir="{}">{}</bdi>', direction, text)
+
+
 @register.simple_tag
 def comma() -> str:
     """``{% comma %}`` between the items of a list: ", ", or "، " on an Arabic page."""
