@@ -12,8 +12,8 @@ from playwright.sync_api import sync_playwright
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
 # The demo's upcoming edition (VOS 5) is on 20–21 December of this year, or of the next
 # once the 13th has passed.
-TODAY = dt.datetime.now(dt.UTC).date()
-YEAR = TODAY.year + (TODAY >= dt.date(TODAY.year, 12, 13))
+_today = dt.datetime.now(dt.UTC).date()
+YEAR = _today.year + (_today >= dt.date(_today.year, 12, 13))
 OUT = Path(__file__).parent
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 
