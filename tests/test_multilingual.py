@@ -240,6 +240,29 @@ def test_edition_texts_key_dates_and_themes_follow_the_reader(client, edition):
     assert theme.name in french
 
 
+def test_kinds_of_activity_are_described_to_proposers_in_their_language(client, edition):
+    workshop = edition.activity_types.get(key="workshop")
+    workshop.description = "A small group that builds something together."
+    workshop.set_translation("es", {"description": "Un grupo pequeño que construye algo."})
+    workshop.save()
+    client.force_login(UserFactory())
+    propose = reverse("activity.propose", kwargs={"slug": edition.slug})
+    spanish = client.get(propose.replace("/en/", "/es/", 1)).content.decode()
+    assert "<dt>Taller</dt><dd>Un grupo pequeño que construye algo.</dd>" in spanish
+    french = client.get(propose.replace("/en/", "/fr/", 1)).content.decode()
+    assert '<dd lang="en">A small group that builds something together.</dd>' in french
+    kinds = client.get(
+        f"/api/v1/editions/{edition.slug}/activity-types", HTTP_ACCEPT_LANGUAGE="es"
+    ).json()
+    assert {
+        "key": "workshop",
+        "name": "Taller",
+        "description": "Un grupo pequeño que construye algo.",
+    } in kinds
+    # A kind nobody described is not listed in the help.
+    assert "<dt>Hackatón</dt>" not in spanish
+
+
 def test_facilitators_translate_in_the_admin(admin_client, edition):
     theme = edition.themes.create(name="Care and health")
     url = f"/en/admin/edition/theme/{theme.pk}/change/"

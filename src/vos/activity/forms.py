@@ -202,6 +202,11 @@ class ActivityFields(forms.Form):
             self.slots = []
             del self.fields["slot"]
 
+    def described_types(self) -> list:
+        """The edition's kinds of activity that its facilitators described, for the
+        proposer choosing one (each in the reader's language where translated)."""
+        return [kind for kind in self.fields["activity_type"].queryset if kind.tr.description]
+
     def clean_co_organizers(self) -> list[str]:
         raw = self.cleaned_data.get("co_organizers", "")
         emails = [

@@ -83,6 +83,7 @@ class KeyDateOut(Schema):
 class ActivityTypeOut(Schema):
     key: str
     name: str
+    description: str
 
 
 class ThemeOut(Schema):
@@ -138,7 +139,7 @@ def list_key_dates(request, slug: str):
 )
 def list_activity_types(request, slug: str):
     return [
-        {"key": kind.key, "name": kind.name}
+        {"key": kind.key, "name": kind.name, "description": kind.tr.description}
         for kind in get_object_or_404(Edition, slug=slug).activity_types.all()
     ]
 

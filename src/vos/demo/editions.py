@@ -6,7 +6,7 @@ import zoneinfo
 from django.utils import timezone
 
 from vos.common.multilingual import in_languages
-from vos.demo.translations import translations_of
+from vos.demo.translations import TYPE_DESCRIPTIONS, translations_of
 from vos.edition.models import Edition, IntentionText
 from vos.edition.services import (
     edition_add_details,
@@ -212,11 +212,16 @@ def _rooms(edition: Edition) -> None:
 
 
 def _translate(edition: Edition) -> None:
-    """The edition's texts, key dates and themes in French, Spanish and Portuguese."""
+    """The edition's texts, key dates, themes and the descriptions of some kinds of
+    activity in French, Spanish, Portuguese and Arabic."""
     year = edition.start_date.year
-    for item in (edition, *edition.key_dates.all(), *edition.themes.all()):
-        item.translations = translations_of(item, year=year)
-        item.save(update_fields=["translations"])
+    kinds = [kind for kind in edition.activity_types.all() if kind.key in TYPE_DESCRIPTIONS]
+    for kind in kinds:
+        kind.description = TYPE_DESCRIPTIONS[kind.key]
+    for item in (edition, *edition.key_dates.all(), *edition.themes.all(), *kinds):
+        for language, texts in translations_of(item, year=year).items():
+            item.set_translation(language, texts)
+        item.save()
 
 
 def _edition(

@@ -141,6 +141,34 @@ TEXTS: dict[str, dict[str, str]] = {
         "es": "Clima, tierra y soberanía alimentaria",
         "pt": "Clima, terra e soberania alimentar",
     },
+    # Kinds of activity, as the facilitators describe them to proposers
+    "All participants together, for an opening, a closing or a common question.": {
+        "fr": "Tous les participants ensemble, pour une ouverture, une clôture ou une "
+        "question commune.",
+        "es": "Todas y todos los participantes juntos, para una apertura, un cierre o una "
+        "pregunta común.",
+        "pt": "Todas e todos os participantes juntos, para uma abertura, um encerramento ou "
+        "uma pergunta comum.",
+    },
+    "A small group that learns or builds something together; bring your experience.": {
+        "fr": "Un petit groupe qui apprend ou construit quelque chose ensemble ; apportez "
+        "votre expérience.",
+        "es": "Un grupo pequeño que aprende o construye algo en conjunto; trae tu experiencia.",
+        "pt": "Um grupo pequeno que aprende ou constrói algo junto; traga sua experiência.",
+    },
+    "Networks present their work to each other and look for common actions.": {
+        "fr": "Les réseaux se présentent mutuellement leur travail et cherchent des actions "
+        "communes.",
+        "es": "Las redes se muestran mutuamente su trabajo y buscan acciones comunes.",
+        "pt": "As redes apresentam seu trabalho umas às outras e buscam ações comuns.",
+    },
+}
+
+# What the demo's facilitators wrote about some kinds of activity, by key.
+TYPE_DESCRIPTIONS = {
+    "plenary": "All participants together, for an opening, a closing or a common question.",
+    "workshop": "A small group that learns or builds something together; bring your experience.",
+    "network": "Networks present their work to each other and look for common actions.",
 }
 
 
@@ -191,6 +219,9 @@ ARABIC: dict[str, str] = {
     "Economies of solidarity and the commons": "الاقتصادات التضامنية والمشاعات",
     "Democracy, rights and global governance": "الديمقراطية والحقوق والحوكمة العالمية",
     "Climate, land and food sovereignty": "المناخ والأرض والسيادة الغذائية",
+    TYPE_DESCRIPTIONS["plenary"]: "كل المشاركين معًا، لافتتاح أو ختام أو سؤال مشترك.",
+    TYPE_DESCRIPTIONS["workshop"]: "مجموعة صغيرة تتعلم أو تبني شيئًا معًا؛ أحضِر تجربتك.",
+    TYPE_DESCRIPTIONS["network"]: "تعرض الشبكات عملها بعضها على بعض وتبحث عن أعمال مشتركة.",
 }
 for _original, _arabic in ARABIC.items():
     TEXTS[_original]["ar"] = _arabic

@@ -186,7 +186,7 @@ class ActivityType(Translatable):
     """A kind of activity; a default one is named by the interface's catalog, a custom
     one by the facilitators, in as many languages as they write."""
 
-    translatable_fields = ("custom_name",)
+    translatable_fields = ("custom_name", "description")
 
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="activity_types")
     key = models.SlugField(_("key"), max_length=40)
@@ -195,6 +195,11 @@ class ActivityType(Translatable):
         max_length=80,
         blank=True,
         help_text=_("Leave empty for a default type: its name is then translated."),
+    )
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("What this kind of activity is, shown to proposers; plain text."),
     )
     position = models.PositiveSmallIntegerField(default=0)
 
