@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "vos.organization",
     "vos.activity",
     "vos.registration",
+    "vos.network",
     "vos.room",
     "vos.schedule",
     "vos.api",
@@ -354,6 +355,12 @@ TIME_ZONE_COOKIE = "vos_tz"
 # ---------------------------------------------------------------------------
 # Static files
 # ---------------------------------------------------------------------------
+
+# Uploads (organizations' logos), re-encoded before they are stored; served by the site
+# under addresses made of their digest.
+MEDIA_ROOT = DATA_DIR / "media"
+MEDIA_URL = "/media/"
+ORGANIZATION_LOGO_MAX_BYTES = int(env("ORGANIZATION_LOGO_MAX_BYTES", str(2_000_000)))
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"

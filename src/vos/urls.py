@@ -6,6 +6,7 @@ from django.views.i18n import set_language
 from vos.api.v1 import api as api_v1
 from vos.common import views as common_views
 from vos.home.views import HomeView
+from vos.network.views import organizations as organization_views
 from vos.person import views as person_views
 from vos.registration.urls import feed_urlpatterns as registration_feeds
 
@@ -16,6 +17,7 @@ urlpatterns = [
     *registration_feeds,
     path("", include("vos.schedule.urls")),
     path("api/v1/", api_v1.urls),
+    path("media/logos/<str:name>", organization_views.logo, name="organization.logo"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -29,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("", include("vos.activity.urls")),
     path("", include("vos.registration.urls")),
     path("", include("vos.room.urls")),
+    path("", include("vos.network.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -32,7 +32,7 @@ def test_activities_csv_for_facilitators(client, world):
         edition, title="Huertas urbanas", organizer=organizer, capacity=1, languages=["es", "pt"]
     )
     activity.organizations.add(
-        Organization.objects.create(name="Red de Economía Solidaria", country="AR")
+        Organization.objects.create(name="Red de Economía Solidaria", countries=["AR"])
     )
     registration_create(activity=activity, person=UserFactory())
     registration_create(activity=activity, person=UserFactory())
@@ -54,7 +54,7 @@ def test_activities_csv_for_facilitators(client, world):
 def test_organizations_csv_counts_activities(client, world):
     edition, facilitator = world
     network = Organization.objects.create(
-        name="Réseau Intercontinental", country="FR", website="https://ripess.example"
+        name="Réseau Intercontinental", countries=["FR"], website="https://ripess.example"
     )
     for number in range(2):
         make_activity(edition, title=f"A{number}").organizations.add(network)
