@@ -44,12 +44,19 @@ def roles():
     return people, organization, network
 
 
-PAGES = ["organization.edit", "organization.members", "organization.networks", "organization.merge"]
+PAGES = [
+    "organization.edit",
+    "organization.members",
+    "organization.networks",
+    "organization.activities",
+    "organization.merge",
+]
 # Who gets each page: anybody else gets a 404 (a private page does not say it exists).
 ALLOWED = {
     "organization.edit": {"admin", "facilitator", "superuser"},
     "organization.members": {"admin", "superuser"},
     "organization.networks": {"admin", "superuser"},
+    "organization.activities": {"admin", "superuser"},
     "organization.merge": {"facilitator", "superuser"},
 }
 

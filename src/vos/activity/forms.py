@@ -29,11 +29,14 @@ from vos.common.timezones import (
 )
 from vos.edition.models import Edition, Slot
 from vos.organization.models import Organization
+from vos.organization.queries import organizations_named
 from vos.organization.services import OrganizationData
 from vos.room.models import Room
 from vos.room.validators import validate_zoom_meeting_id, web_address
 
 DURATIONS = [(minutes, minutes) for minutes in range(30, 8 * 60 + 1, 15)]
+
+MAX_ORGANIZATIONS = 20
 
 
 def _duration_label(minutes: int) -> str:
@@ -111,11 +114,17 @@ class ActivityFields(forms.Form):
         max_value=100_000,
         help_text=_("Leave empty if anyone may join."),
     )
-    organizations = BoundedModelMultipleChoiceField(
+    # Names typed one per line (found in the directory as you type, with JavaScript), not
+    # a list of every organization: the directory holds thousands.
+    organizations = forms.CharField(
         label=_("Organizations behind the activity"),
-        queryset=Organization.objects.all(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=forms.Textarea(attrs={"rows": 3, "data-organization-names": ""}),
+        help_text=_(
+            "One name per line, as in the directory. An organization you are a member of "
+            "is added at once; any other is asked, and appears once one of its admins "
+            "accepts."
+        ),
     )
     new_organization_name = forms.CharField(
         label=_("Or add an organization: name"), max_length=160, required=False
@@ -206,6 +215,30 @@ class ActivityFields(forms.Form):
         """The edition's kinds of activity that its facilitators described, for the
         proposer choosing one (each in the reader's language where translated)."""
         return [kind for kind in self.fields["activity_type"].queryset if kind.tr.description]
+
+    def clean_organizations(self) -> list[Organization]:
+        names = list(
+            dict.fromkeys(
+                " ".join(line.split())
+                for line in self.cleaned_data["organizations"].splitlines()
+                if line.strip()
+            )
+        )
+        if len(names) > MAX_ORGANIZATIONS:
+            raise ValidationError(
+                _("Name %(count)s organizations at most.") % {"count": MAX_ORGANIZATIONS}
+            )
+        found = organizations_named(names)
+        unknown = [name for name in names if name.casefold() not in found]
+        if unknown:
+            raise ValidationError(
+                _(
+                    "No organization is called “%(name)s” in the directory: check the name, "
+                    "or add it below as a new organization."
+                )
+                % {"name": unknown[0]}
+            )
+        return list({o.pk: o for o in (found[name.casefold()] for name in names)}.values())
 
     def clean_co_organizers(self) -> list[str]:
         raw = self.cleaned_data.get("co_organizers", "")
@@ -387,7 +420,7 @@ class ActivityFields(forms.Form):
             "duration": activity.duration_minutes,
             "slot": activity.slot_id,
             "capacity": activity.capacity,
-            "organizations": [org.pk for org in activity.organizations.all()],
+            "organizations": "\n".join(org.name for org in activity.organizations.all()),
             "room_mode": activity.room_mode,
             "room_provider": own.provider if own else Room.Provider.OTHER,
             "room_url": own.join_url if own else "",

@@ -48,8 +48,14 @@ class Activity(Translatable):
         Slot, null=True, blank=True, on_delete=models.PROTECT, related_name="activities"
     )
     capacity = models.PositiveIntegerField(_("places"), null=True, blank=True)
+    # Every organization named, whatever its answer: readers see the accepted ones only
+    # (``CoOrganization.ACCEPTED``, through ``queries``).
     organizations = models.ManyToManyField(
-        Organization, blank=True, related_name="activities", verbose_name=_("organizations")
+        Organization,
+        blank=True,
+        through="CoOrganization",
+        related_name="activities",
+        verbose_name=_("organizations"),
     )
 
     class RoomMode(models.TextChoices):
@@ -144,6 +150,19 @@ class Activity(Translatable):
         return cache[name] if name in cache else getattr(self, name).all()
 
     @property
+    def shown_organizations(self) -> list[Organization]:
+        """The organizations readers see behind it: those that accepted (prefetched by
+        ``queries.with_relations`` for lists)."""
+        links = getattr(self, "accepted_co_organizations", None)
+        if links is None:
+            links = (
+                self.co_organizations.filter(status="accepted")
+                .select_related("organization")
+                .order_by("organization__name")
+            )
+        return [link.organization for link in links]
+
+    @property
     def is_public(self) -> bool:
         """Published, or cancelled after being published: participants must learn of it."""
         if self.state == self.State.PUBLISHED:
@@ -158,6 +177,44 @@ class Activity(Translatable):
 # The one rule for who is named in public: organizers whose profile is public and active
 # (``Activity.public_people`` is the same rule on prefetched rows).
 PUBLIC_ORGANIZER = models.Q(person__is_public=True, person__is_active=True)
+
+
+class CoOrganization(models.Model):
+    """An organization named behind an activity. Named by one of its members, it is
+    accepted at once; named by anyone else, it waits for one of its admins."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting for the organization")
+        ACCEPTED = "accepted", _("accepted")
+        DECLINED = "declined", _("declined")
+
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="co_organizations"
+    )
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="co_organizations"
+    )
+    status = models.CharField(max_length=10, choices=Status, default=Status.ACCEPTED)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("co-organizing organization")
+        verbose_name_plural = _("co-organizing organizations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "organization"], name="co_organization_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} · {self.activity}"
 
 
 class Organizer(models.Model):

@@ -5,7 +5,7 @@ digests of proposals a facilitator received go with the account, and so do the
 translations they asked for (the only kind of item readers ask to translate is an
 activity)."""
 
-from vos.activity.models import Activity, Invitation, Organizer, ReviewDigest
+from vos.activity.models import Activity, CoOrganization, Invitation, Organizer, ReviewDigest
 from vos.common.models import TranslationRequest
 from vos.person.registry import PersonalData, declare
 
@@ -44,7 +44,7 @@ def _export(person) -> dict:
 declare(
     PersonalData(
         app="activity",
-        models=(Activity, Organizer, Invitation, ReviewDigest, TranslationRequest),
+        models=(Activity, Organizer, Invitation, ReviewDigest, TranslationRequest, CoOrganization),
         export=_export,
     )
 )

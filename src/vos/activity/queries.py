@@ -6,7 +6,7 @@ import zoneinfo
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from vos.activity.models import PUBLIC_ORGANIZER, Activity, Organizer
+from vos.activity.models import PUBLIC_ORGANIZER, Activity, CoOrganization, Organizer
 from vos.common.locales import language_name
 from vos.common.search import Fold, fold
 from vos.common.timezones import local_day_bounds
@@ -14,11 +14,20 @@ from vos.edition.models import Edition, Slot
 from vos.organization.models import Organization
 from vos.registration.models import Registration
 
+# Readers see only the organizations that accepted to be named behind an activity.
+ACCEPTED = CoOrganization.Status.ACCEPTED
+
 
 def with_relations(activities: QuerySet[Activity]) -> QuerySet[Activity]:
     return activities.select_related("activity_type", "edition").prefetch_related(
         "themes",
-        "organizations",
+        Prefetch(
+            "co_organizations",
+            queryset=CoOrganization.objects.filter(status=ACCEPTED)
+            .select_related("organization")
+            .order_by("organization__name"),
+            to_attr="accepted_co_organizations",
+        ),
         Prefetch("organizers", queryset=Organizer.objects.select_related("person")),
     )
 
@@ -66,7 +75,7 @@ def with_card_names(activities: list[Activity], edition: Edition) -> list[Activi
         for activity_id, person_id, name in named:
             people[activity_id].append((person_id, name))
         links = (
-            Activity.organizations.through.objects.filter(activity_id__in=ids)
+            CoOrganization.objects.filter(activity_id__in=ids, status=ACCEPTED)
             .order_by("organization__name", "organization_id")
             .values_list("activity_id", "organization__name")
         )
@@ -129,9 +138,10 @@ def activities_search(activities: QuerySet[Activity], text: str) -> QuerySet[Act
             .values("activity_id")
         )
         organizations = (
-            Organization.objects.alias(folded_name=Fold("name"))
+            CoOrganization.objects.filter(status=ACCEPTED)
+            .alias(folded_name=Fold("organization__name"))
             .filter(folded_name__contains=folded)
-            .values("activities")
+            .values("activity_id")
         )
         activities = activities.alias(
             folded_title=Fold("title"),
@@ -159,7 +169,11 @@ def activities_filtered(activities: QuerySet[Activity], filters: dict) -> QueryS
         # JSON lists are searched as text so the same lookup works on SQLite and PostgreSQL.
         activities = activities.filter(languages__icontains=f'"{filters["language"]}"')
     if filters.get("organization"):
-        activities = activities.filter(organizations__pk=filters["organization"])
+        activities = activities.filter(
+            pk__in=CoOrganization.objects.filter(
+                organization__pk=filters["organization"], status=ACCEPTED
+            ).values("activity_id")
+        )
     if filters.get("when") == "now":
         activities = activities.filter(starts_at__lte=now, ends_at__gt=now)
     elif filters.get("when") == "soon":
@@ -265,11 +279,10 @@ def activities_for_backoffice_export(edition: Edition) -> QuerySet[Activity]:
 
 def organizations_for_backoffice_export(edition: Edition):
 
+    accepted = Q(co_organizations__status=ACCEPTED, co_organizations__activity__edition=edition)
     return (
-        Organization.objects.filter(activities__edition=edition)
-        .annotate(
-            activity_count=Count("activities", filter=Q(activities__edition=edition), distinct=True)
-        )
+        Organization.objects.filter(accepted)
+        .annotate(activity_count=Count("co_organizations", filter=accepted, distinct=True))
         .order_by("name")
     )
 
@@ -306,7 +319,9 @@ def organizations_of_edition(edition: Edition) -> list[tuple[int, str]]:
     """(pk, name) of the organizations behind the edition's published activities."""
     return list(
         Organization.objects.filter(
-            activities__edition=edition, activities__state=Activity.State.PUBLISHED
+            co_organizations__status=ACCEPTED,
+            co_organizations__activity__edition=edition,
+            co_organizations__activity__state=Activity.State.PUBLISHED,
         )
         .distinct()
         .order_by("name", "pk")

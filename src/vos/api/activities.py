@@ -75,6 +75,11 @@ class ActivityOut(Schema):
         return activity.edition.slug
 
     @staticmethod
+    def resolve_organizations(activity: Activity) -> list:
+        """Only the organizations that accepted to be named."""
+        return activity.shown_organizations
+
+    @staticmethod
     def resolve_title(activity: Activity) -> str:
         return activity.tr.title
 

@@ -27,7 +27,10 @@ class OrganizationOut(Schema):
 def list_organizations(request):
     """Organizations named on at least one public activity."""
     return (
-        Organization.objects.filter(activities__in=activity_queries.activities_public())
+        Organization.objects.filter(
+            co_organizations__status=activity_queries.ACCEPTED,
+            co_organizations__activity__in=activity_queries.activities_public(),
+        )
         .distinct()
         .order_by("name", "pk")
     )

@@ -201,6 +201,14 @@ class ActivityType(Translatable):
         blank=True,
         help_text=_("What this kind of activity is, shown to proposers; plain text."),
     )
+    min_organizations = models.PositiveSmallIntegerField(
+        _("co-organizing organizations needed"),
+        default=0,
+        help_text=_(
+            "An activity of this kind is published only once this many organizations have "
+            "accepted to co-organize it (an assembly: 5)."
+        ),
+    )
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

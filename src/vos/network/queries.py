@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from vos.activity.models import Activity
+from vos.activity.models import Activity, CoOrganization
 from vos.activity.queries import activities_public
 from vos.common.search import fold
 from vos.edition.models import Edition
@@ -47,8 +47,10 @@ def organizations_for_directory(filters: dict) -> QuerySet[Organization]:
     if filters.get("verified"):
         organizations = organizations.filter(is_verified=True)
     if filters.get("edition"):
-        behind = Organization.activities.through.objects.filter(
-            activity__in=activities_public(), activity__edition__slug=filters["edition"]
+        behind = CoOrganization.objects.filter(
+            status=CoOrganization.Status.ACCEPTED,
+            activity__in=activities_public(),
+            activity__edition__slug=filters["edition"],
         ).values("organization_id")
         organizations = organizations.filter(pk__in=behind)
     return organizations.order_by("name", "pk")
@@ -97,7 +99,11 @@ def organization_page(organization: Organization, *, activity_limit: int = 50) -
     )
     activities = (
         activities_public()
-        .filter(organizations=organization)
+        .filter(
+            pk__in=CoOrganization.objects.filter(
+                organization=organization, status=CoOrganization.Status.ACCEPTED
+            ).values("activity_id")
+        )
         .select_related("edition")
         .only(
             "title",
@@ -140,4 +146,14 @@ def network_links_for_admin(organization: Organization) -> list[NetworkMembershi
         NetworkMembership.objects.filter(Q(member=organization) | Q(network=organization))
         .select_related("network", "member")
         .order_by("created_at")
+    )
+
+
+def co_organizations_for_admin(organization: Organization) -> list[CoOrganization]:
+    """The activities naming the organization, waiting first, for its admins."""
+    return list(
+        CoOrganization.objects.filter(organization=organization)
+        .exclude(status=CoOrganization.Status.DECLINED)
+        .select_related("activity", "activity__edition", "requested_by")
+        .order_by("status", "activity__starts_at")
     )

@@ -1,10 +1,11 @@
 from django.urls import path
 
-from vos.network.views import facilitation, members, networks, organizations
+from vos.network.views import activities, facilitation, members, networks, organizations
 
 urlpatterns = [
     path("organizations/", organizations.directory, name="organization.directory"),
     path("organizations/new/", organizations.create, name="organization.create"),
+    path("organizations/suggest", organizations.suggest, name="organization.suggest"),
     path("organizations/claims/", facilitation.claims, name="organization.claims"),
     path(
         "organizations/claims/<int:claim_pk>/answer/",
@@ -50,6 +51,21 @@ urlpatterns = [
         "organizations/<int:pk>/networks/<int:link_pk>/end/",
         networks.end,
         name="organization.network_end",
+    ),
+    path(
+        "organizations/<int:pk>/activities/",
+        activities.activities,
+        name="organization.activities",
+    ),
+    path(
+        "organizations/<int:pk>/activities/<int:link_pk>/answer/",
+        activities.answer,
+        name="organization.activity_answer",
+    ),
+    path(
+        "organizations/<int:pk>/activities/<int:link_pk>/withdraw/",
+        activities.withdraw,
+        name="organization.activity_withdraw",
     ),
     path("organizations/<int:pk>/verify/", facilitation.verify, name="organization.verify"),
     path("organizations/<int:pk>/merge/", facilitation.merge, name="organization.merge"),

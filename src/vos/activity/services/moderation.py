@@ -7,7 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vos.activity.models import Activity
-from vos.activity.services.proposal import after_publish, hold_place
+from vos.activity.services.coorganization import validate_enough_organizations
+from vos.activity.services.proposal import hold_place
+from vos.activity.services.publishing import after_publish
 from vos.common.log import log_action
 from vos.mail.services import mail_to_person
 from vos.person.models import User
@@ -57,6 +59,8 @@ def activity_decide(
     message = message.strip()
     if decision in NEEDS_MESSAGE and not message:
         raise ValidationError({"message": _("Please write a message for the organizers.")})
+    if target == Activity.State.PUBLISHED:
+        validate_enough_organizations(activity)
     previous = activity.state
     if previous not in Activity.HOLDS_PLACE and target in Activity.HOLDS_PLACE:
         hold_place(activity)  # its slot place or its room may have gone to another

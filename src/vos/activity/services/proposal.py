@@ -14,14 +14,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from vos.activity.models import Activity, Organizer
+from vos.activity.services.coorganization import organizations_link, organizations_needed
 from vos.activity.services.invitation import invitation_create
+from vos.activity.services.publishing import after_publish
 from vos.activity.services.review_notices import tell_facilitators_of_proposal
 from vos.activity.services.rooms import RoomChoice, bbb_meeting_schedule, room_assign, room_recheck
 from vos.activity.signals import (
     activity_cancelled,
     activity_capacity_raised,
     activity_moved,
-    activity_published,
 )
 from vos.activity.validators import (
     validate_activity_times,
@@ -173,6 +174,7 @@ def _organizations(data: ActivityData, actor: User) -> list[Organization]:
                 country=data.new_organization.country,
                 website=data.new_organization.website,
                 created_by=actor,
+                first_admin=actor,
             )
         )
     return list({organization.pk: organization for organization in organizations}.values())
@@ -216,7 +218,9 @@ def _create(
     activity.full_clean(exclude=["intention_text"])
     activity.save()
     activity.themes.set(data.themes)
-    activity.organizations.set(_organizations(data, proposer))
+    organizations_link(
+        activity=activity, organizations=_organizations(data, proposer), actor=proposer
+    )
     Organizer.objects.create(activity=activity, person=proposer, is_proposer=True)
     intention_accept(person=proposer, intention_text=intention_text)
     room_assign(activity=activity, choice=data.room or RoomChoice(), actor=proposer)
@@ -251,6 +255,11 @@ def activity_propose(
         state=Activity.State.PUBLISHED if publish_now else Activity.State.PROPOSED,
         published_at=timezone.now() if publish_now else None,
     )
+    waits_for_organizations = publish_now and organizations_needed(activity) > 0
+    if waits_for_organizations:
+        # Published by the last organization to accept (coorganization_decide).
+        activity.state, activity.published_at = Activity.State.PROPOSED, None
+        activity.save(update_fields=["state", "published_at"])
     log_action(
         activity,
         actor=proposer,
@@ -259,9 +268,9 @@ def activity_propose(
     )
     for email in data.co_organizer_emails:
         invitation_create(activity=activity, email=email, invited_by=proposer)
-    if publish_now:
+    if activity.state == Activity.State.PUBLISHED:
         after_publish(activity)
-    else:
+    elif not waits_for_organizations:
         tell_facilitators_of_proposal(activity)
     return activity
 
@@ -312,11 +321,6 @@ def activity_import(
     return activity
 
 
-def after_publish(activity: Activity) -> None:
-    activity_published.send(sender=Activity, activity=activity)
-    bbb_meeting_schedule(activity=activity)
-
-
 def _describe(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         return value.astimezone(dt.UTC).isoformat()
@@ -355,12 +359,16 @@ def activity_update(*, activity: Activity, editor: User, data: ActivityData) -> 
         if old != new:
             changes[name] = [_describe(old), _describe(new)]
             setattr(activity, name, new)
-    for name, manager in (("themes", activity.themes), ("organizations", activity.organizations)):
-        old = sorted(manager.all(), key=lambda item: item.pk)
-        new = sorted(getattr(data, name), key=lambda item: item.pk)
-        if old != new:
-            changes[name] = [_describe(old), _describe(new)]
-            manager.set(new)
+    old_themes = sorted(activity.themes.all(), key=lambda item: item.pk)
+    new_themes = sorted(data.themes, key=lambda item: item.pk)
+    if old_themes != new_themes:
+        changes["themes"] = [_describe(old_themes), _describe(new_themes)]
+        activity.themes.set(new_themes)
+    old_names = sorted(organization.name for organization in activity.organizations.all())
+    linked = organizations_link(activity=activity, organizations=data.organizations, actor=editor)
+    if linked["added"] or linked["removed"]:
+        new_names = sorted(organization.name for organization in data.organizations)
+        changes["organizations"] = [old_names, new_names]
     if data.translations is not None:
         translated = translations_apply(activity, data.translations)
         if translated:

@@ -182,7 +182,7 @@ def activities_csv(request: HttpRequest, slug: str) -> HttpResponse:
                 ", ".join(activity.languages),
                 "; ".join(person.display_name for person in organizers),
                 "; ".join(person.email for person in organizers),
-                "; ".join(organization.name for organization in activity.organizations.all()),
+                "; ".join(organization.name for organization in activity.shown_organizations),
                 activity.room.display_name if activity.room else activity.get_room_mode_display(),
                 activity.confirmed_count,
                 activity.waiting_count,

@@ -21,6 +21,7 @@ from vos.activity.calendar import activity_ics
 from vos.activity.grid import day_grid
 from vos.activity.loader import activity_or_404
 from vos.activity.models import Activity
+from vos.activity.services.coorganization import organizations_needed
 from vos.activity.templatetags.activity_cards import mark_cards
 from vos.common.forms import PlainSelect, validate_year
 from vos.common.log import log_for
@@ -222,6 +223,12 @@ def activity_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         if request.user.has_perm("activity.view_history", activity)
         else None,
     }
+    if context["history"] is not None:
+        # Its organizers see whom they asked and how many must still accept.
+        context["co_organizing"] = list(
+            activity.co_organizations.select_related("organization").order_by("created_at")
+        )
+        context["organizations_needed"] = organizations_needed(activity)
     return render(request, "activity/activity_detail.html", context)
 
 

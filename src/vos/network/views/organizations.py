@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -18,6 +18,7 @@ from vos.organization.rules import roles_in
 from vos.organization.services import organization_create, organization_update
 
 PER_PAGE = 30
+SUGGESTIONS = 10
 
 
 def organization_or_404(pk: int, *, user=None, perm: str | None = None) -> Organization:
@@ -147,6 +148,20 @@ def _add_errors(form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+@require_GET
+def suggest(request: HttpRequest) -> JsonResponse:
+    """Names from the directory for a search box (the proposal form's organizations)."""
+    text = request.GET.get("q", "").strip()[:100]
+    names = []
+    if len(text) >= 2:
+        names = list(
+            queries.organizations_for_directory({"q": text}).values_list("name", flat=True)[
+                :SUGGESTIONS
+            ]
+        )
+    return JsonResponse({"names": names})
 
 
 @require_GET

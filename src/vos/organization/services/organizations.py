@@ -78,10 +78,16 @@ def _duplicate_name_error(name: str) -> ValidationError:
 
 
 def organization_get_or_create(
-    *, name: str, country: str = "", website: str = "", created_by: User | None = None
+    *,
+    name: str,
+    country: str = "",
+    website: str = "",
+    created_by: User | None = None,
+    first_admin: User | None = None,
 ) -> Organization:
-    """The organization of that name (any case), created if it is new, without admins
-    (named on a proposal: somebody may claim it later)."""
+    """The organization of that name (any case), created if it is new: with
+    ``first_admin`` as its admin (a proposer adding their own organization), else
+    without admins (a name from an archive: somebody may claim it later)."""
     name = _clean_name(name)
     existing = Organization.objects.filter(name__iexact=name, merged_into=None).first()
     if existing:
@@ -96,6 +102,10 @@ def organization_get_or_create(
     except IntegrityError:
         # Someone created the same name a moment ago.
         return Organization.objects.get(name__iexact=name, merged_into=None)
+    if first_admin is not None:
+        Membership.objects.create(
+            organization=organization, person=first_admin, role=Membership.Role.ADMIN
+        )
     log_action(organization, actor=created_by, action="organization.create")
     return organization
 
@@ -254,16 +264,22 @@ def _move_rows(model, key: str, duplicate: Organization, kept: Organization) -> 
 
 
 def _move_activities(duplicate: Organization, kept: Organization) -> int:
-    through = Organization.activities.through
-    links = list(through.objects.filter(organization=duplicate))
-    already = set(through.objects.filter(organization=kept).values_list("activity_id", flat=True))
-    for link in links:
-        if link.activity_id in already:
-            link.delete()
-        else:
+    """The activities it is named on (through the link model of the activity app, read by
+    its relation: activity sits above organization); an answer given wins over a request."""
+    links = Organization.activities.through.objects
+    there = {link.activity_id: link for link in links.filter(organization=kept)}
+    moved = list(links.filter(organization=duplicate))
+    for link in moved:
+        same = there.get(link.activity_id)
+        if same is None:
             link.organization = kept
             link.save(update_fields=["organization"])
-    return len(links)
+            continue
+        if link.status == "accepted" and same.status != "accepted":
+            same.status = "accepted"
+            same.save(update_fields=["status"])
+        link.delete()
+    return len(moved)
 
 
 def _move_memberships(duplicate: Organization, kept: Organization) -> int:
