@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from tests.factories import UserFactory, intention_text, make_activity, make_edition
+from vos.network.models import Initiative
 from vos.organization.models import Membership, NetworkMembership, Organization
 from vos.organization.services import (
     OrganizationDetails,
@@ -191,6 +192,12 @@ def test_an_organization_page_costs_the_same_for_few_and_many(
         member = Organization.objects.create(name=f"Member {number}")
         NetworkMembership.objects.create(network=organization, member=member, status="active")
         make_activity(edition, title=f"Activity {number}").organizations.add(organization)
-    with django_assert_num_queries(6):
+        initiative = Initiative.objects.create(title=f"Initiative {number}")
+        initiative.organizations.add(organization)
+        initiative.dates.create(
+            title="Day of action", starts_at=edition.starts_at, typed_time_zone="UTC"
+        )
+    with django_assert_num_queries(8):
         html = client.get(organization.get_absolute_url()).content.decode()
     assert html.count("Activity ") >= count
+    assert html.count("Initiative ") == min(count, 20)

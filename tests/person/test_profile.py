@@ -240,6 +240,8 @@ def test_data_export_walks_every_declared_part(client):
         "memberships",
         "organization_claims",
         "organizations_followed",
+        "initiatives_posted",
+        "initiatives_supported",
         "activities_organized",
         "invitations_sent",
         "review_digests_received",

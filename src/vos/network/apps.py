@@ -9,3 +9,6 @@ class NetworkConfig(AppConfig):
     name = "vos.network"
     label = "network"
     verbose_name = _("Networks")
+
+    def ready(self) -> None:
+        from vos.network import personal_data  # noqa: F401, PLC0415 - declares on import, once apps are ready

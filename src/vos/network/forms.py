@@ -3,8 +3,21 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
-from vos.common.forms import LanguagePicker, with_translation_fields
+from vos.common.dates import format_local
+from vos.common.forms import (
+    LanguagePicker,
+    TimeZoneField,
+    WallClockField,
+    with_translation_fields,
+)
 from vos.common.locales import country_choices, language_groups
+from vos.common.timezones import (
+    AmbiguousLocalTimeError,
+    NonexistentLocalTimeError,
+    make_aware_strict,
+)
+from vos.network.models import THEMES, Initiative
+from vos.network.services import MAX_DATES, ActionDateData, InitiativeData
 from vos.organization.models import Membership, Organization
 from vos.organization.services import OrganizationDetails
 
@@ -167,3 +180,194 @@ class RoleForm(forms.Form):
 
 class MergeForm(forms.Form):
     kept = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ActionDateForm(forms.Form):
+    """One action date: a time typed in a named zone (DST gaps and overlaps refused)."""
+
+    title = forms.CharField(label=_("What happens"), max_length=200, required=False)
+    start = WallClockField(
+        label=_("Start"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    )
+    end = WallClockField(
+        label=_("End (optional)"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    )
+    time_zone = TimeZoneField(label=_("Time zone of these times"), required=False)
+    place = forms.CharField(label=_("Place"), max_length=200, required=False)
+    online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("title") and not cleaned.get("start"):
+            return cleaned  # an empty row
+        if not cleaned.get("title"):
+            self.add_error("title", _("Say what happens on this date."))
+        if not cleaned.get("start"):
+            self.add_error("start", _("Say when it starts."))
+        zone = cleaned.get("time_zone") or ""
+        if not zone:
+            self.add_error("time_zone", _("Name the time zone of these times."))
+            return cleaned
+        for name in ("start", "end"):
+            naive = cleaned.get(name)
+            if naive is None:
+                continue
+            naive = naive.replace(tzinfo=None)
+            try:
+                cleaned[f"{name}s_at"] = make_aware_strict(naive, zone)
+            except NonexistentLocalTimeError:
+                self.add_error(
+                    name,
+                    _(
+                        "%(time)s does not exist in %(zone)s: the clocks jump forward that "
+                        "night. Please choose another time."
+                    )
+                    % {"time": format_local(naive, "long"), "zone": zone},
+                )
+            except AmbiguousLocalTimeError:
+                self.add_error(
+                    name,
+                    _(
+                        "%(time)s happens twice in %(zone)s: the clocks go back that night. "
+                        "Please choose a time outside that hour, or type it in UTC."
+                    )
+                    % {"time": format_local(naive, "long"), "zone": zone},
+                )
+        if not cleaned.get("place", "").strip() and not cleaned.get("online_url"):
+            self.add_error("place", _("Give a place or an online link."))
+        return cleaned
+
+    def data_or_none(self) -> ActionDateData | None:
+        cleaned = self.cleaned_data
+        if not cleaned.get("starts_at"):
+            return None
+        return ActionDateData(
+            title=cleaned["title"],
+            starts_at=cleaned["starts_at"],
+            ends_at=cleaned.get("ends_at"),
+            typed_time_zone=cleaned["time_zone"],
+            place=cleaned.get("place", ""),
+            online_url=cleaned.get("online_url", ""),
+        )
+
+
+ActionDateFormSet = forms.formset_factory(
+    ActionDateForm, extra=MAX_DATES, max_num=MAX_DATES, validate_max=True
+)
+
+
+class InitiativeFields(forms.Form):
+    organizations = forms.MultipleChoiceField(
+        label=_("Posted by"),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The organizations you administer that carry it together."),
+    )
+    title = forms.CharField(label=_("Title"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Initiative.Kind.choices)
+    scope = forms.ChoiceField(
+        label=_("Scope"), choices=[("", "—"), *Organization.Scope.choices], required=False
+    )
+    themes = forms.MultipleChoiceField(
+        label=_("Themes"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    countries = forms.MultipleChoiceField(
+        label=_("Countries"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text=_("Hold Ctrl (or ⌘) to choose several."),
+    )
+    description = forms.CharField(
+        label=_("Description"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Markdown: **bold**, *italic*, [links](https://…), lists."),
+    )
+    how_to_join = forms.CharField(
+        label=_("How to join"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    activities = forms.MultipleChoiceField(
+        label=_("Presented at"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Activities of the forum, co-organized by these organizations."),
+    )
+
+    def __init__(
+        self,
+        *args,
+        organizations: list[Organization] = (),
+        activities: list = (),
+        editing: Initiative | None = None,
+        **kwargs,
+    ) -> None:
+        self.editing = editing
+        super().__init__(*args, **kwargs)
+        self.fields["organizations"].choices = [(str(o.pk), o.name) for o in organizations]
+        if editing is not None:
+            del self.fields["organizations"]
+        self.fields["themes"].choices = [(key, label) for key, label in THEMES.items()]
+        self.fields["countries"].choices = country_choices()
+        self.fields["activities"].choices = [(str(a.pk), a.tr.title) for a in activities]
+        self._organizations = {str(o.pk): o for o in organizations}
+        self._activities = {str(a.pk): a for a in activities}
+
+    def chosen_organizations(self) -> list[Organization]:
+        return [self._organizations[pk] for pk in self.cleaned_data.get("organizations", [])]
+
+    def to_data(self, dates: list[ActionDateData]) -> InitiativeData:
+        cleaned = self.cleaned_data
+        return InitiativeData(
+            title=cleaned["title"],
+            description=cleaned["description"],
+            how_to_join=cleaned["how_to_join"],
+            kind=cleaned["kind"],
+            scope=cleaned["scope"],
+            themes=list(cleaned["themes"]),
+            countries=list(cleaned["countries"]),
+            original_language=cleaned.get("original_language") or "en",
+            translations=self.submitted_translations(),
+            dates=dates,
+            activities=[self._activities[pk] for pk in cleaned["activities"]],
+        )
+
+    @staticmethod
+    def initial_of(initiative: Initiative) -> dict:
+        return {
+            "title": initiative.title,
+            "kind": initiative.kind,
+            "scope": initiative.scope,
+            "themes": initiative.themes,
+            "countries": initiative.countries,
+            "description": initiative.description,
+            "how_to_join": initiative.how_to_join,
+            "activities": [str(pk) for pk in initiative.activities.values_list("pk", flat=True)],
+            "original_language": initiative.original_language,
+        }
+
+
+InitiativeForm = with_translation_fields(InitiativeFields, Initiative)
+
+
+class CalendarFilterForm(forms.Form):
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All")), *Initiative.Kind.choices]
+    )
+    start = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", _("All")), *country_choices()]
+        self.fields["theme"].choices = [("", _("All")), *THEMES.items()]

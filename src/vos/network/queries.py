@@ -1,15 +1,17 @@
 """Reads for the directory and the organizations' pages, each in a fixed number of queries
 whatever the number of organizations, members or activities."""
 
+import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from vos.activity.models import Activity, CoOrganization
 from vos.activity.queries import activities_public
 from vos.common.search import fold
 from vos.edition.models import Edition
+from vos.network.models import ActionDate, Initiative
 from vos.organization.models import Membership, NetworkMembership, Organization
 
 DIRECTORY_COLUMNS = (
@@ -157,3 +159,75 @@ def co_organizations_for_admin(organization: Organization) -> list[CoOrganizatio
         .select_related("activity", "activity__edition", "requested_by")
         .order_by("status", "activity__starts_at")
     )
+
+
+# The common calendar of actions looks this far ahead.
+CALENDAR_MONTHS = 18
+
+
+def calendar_end(start: dt.datetime) -> dt.datetime:
+    return start + dt.timedelta(days=round(CALENDAR_MONTHS * 30.44))
+
+
+def action_dates_for_calendar(
+    filters: dict, *, start: dt.datetime, end: dt.datetime
+) -> QuerySet[ActionDate]:
+    """The action dates between ``start`` and ``end`` (at most 18 months after start),
+    with their initiatives, filtered by country, theme and kind."""
+    end = min(end, calendar_end(start))
+    dates = ActionDate.objects.filter(starts_at__gte=start, starts_at__lt=end).select_related(
+        "initiative"
+    )
+    # JSON lists are searched as text so the same lookup works on SQLite and PostgreSQL.
+    if filters.get("country"):
+        code = f'"{filters["country"]}"'
+        dates = dates.filter(
+            Q(countries__icontains=code) | Q(initiative__countries__icontains=code)
+        )
+    if filters.get("theme"):
+        dates = dates.filter(initiative__themes__icontains=f'"{filters["theme"]}"')
+    if filters.get("kind"):
+        dates = dates.filter(initiative__kind=filters["kind"])
+    return dates.order_by("starts_at", "pk")
+
+
+@dataclass
+class InitiativePage:
+    organizations: list[Organization]
+    dates: list[ActionDate]
+    supporting_organizations: list[Organization]
+    people_by_country: list[tuple[str, int]]
+    people: int
+    activities: list[Activity]
+
+
+def initiative_page(initiative: Initiative) -> InitiativePage:
+    supports = list(
+        initiative.supports.filter(organization__isnull=False).select_related("organization")
+    )
+    by_country = list(
+        initiative.supports.filter(person__isnull=False)
+        .values("country")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "country")
+        .values_list("country", "count")
+    )
+    return InitiativePage(
+        organizations=list(initiative.organizations.order_by("name")),
+        dates=list(initiative.dates.order_by("starts_at")),
+        supporting_organizations=sorted(
+            (support.organization for support in supports), key=lambda o: o.name.casefold()
+        ),
+        people_by_country=by_country,
+        people=sum(count for _country, count in by_country),
+        activities=list(
+            activities_public()
+            .filter(initiatives=initiative)
+            .select_related("edition")
+            .order_by("starts_at")
+        ),
+    )
+
+
+def initiatives_of(organization: Organization, limit: int = 20) -> list[Initiative]:
+    return list(organization.initiatives.prefetch_related("dates").order_by("-created_at")[:limit])

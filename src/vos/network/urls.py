@@ -1,8 +1,21 @@
 from django.urls import path
 
-from vos.network.views import activities, facilitation, members, networks, organizations
+from vos.network.views import (
+    activities,
+    facilitation,
+    initiatives,
+    members,
+    networks,
+    organizations,
+)
 
 urlpatterns = [
+    path("actions/", initiatives.calendar, name="initiative.calendar"),
+    path("actions.ics", initiatives.calendar_ics, name="initiative.calendar_ics"),
+    path("initiatives/new/", initiatives.create, name="initiative.create"),
+    path("initiatives/<int:pk>/", initiatives.detail, name="initiative.detail"),
+    path("initiatives/<int:pk>/edit/", initiatives.edit, name="initiative.edit"),
+    path("initiatives/<int:pk>/support/", initiatives.support, name="initiative.support"),
     path("organizations/", organizations.directory, name="organization.directory"),
     path("organizations/new/", organizations.create, name="organization.create"),
     path("organizations/suggest", organizations.suggest, name="organization.suggest"),

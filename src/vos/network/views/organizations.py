@@ -76,6 +76,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "organization": organization,
             "page": queries.organization_page(organization),
+            "initiatives": queries.initiatives_of(organization),
             "role": role,
             "membership": membership,
             "following": following,
