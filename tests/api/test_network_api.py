@@ -92,9 +92,7 @@ def test_support_and_asking_to_join_with_a_token(client):
     url = f"/api/v1/initiatives/{initiative.pk}/support"
     assert client.post(url, {}, content_type="application/json", **headers).status_code == 204
     assert Support.objects.get().country == "SN"
-    refused = client.post(
-        url, {"organization": org.pk}, content_type="application/json", **headers
-    )
+    refused = client.post(url, {"organization": org.pk}, content_type="application/json", **headers)
     assert refused.status_code == 404
     assert client.delete(url, **headers).status_code == 204
     assert not Support.objects.exists()
