@@ -2,10 +2,14 @@
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from vos.activity.models import Activity
+from vos.activity.services.coorganization import organizations_needed
 from vos.common.models import LogEntry
 from vos.edition.models import Edition, IntentionAcceptance
+from vos.network.models import ActionDate, Initiative
+from vos.organization.models import Organization
 from vos.room.models import Room
 
 pytestmark = pytest.mark.django_db
@@ -33,6 +37,34 @@ def test_demo_builds_the_forum_through_the_services_and_only_once():
     shared = Room.objects.filter(kind=Room.Kind.SHARED)
     assert set(shared.values_list("visibility", flat=True)) == {Room.Visibility.ACCEPTED}
     assert shared.count() == 2
+
+    # The convergence: a dozen global networks in one multi-convergence, members on every
+    # continent, initiatives with dates ahead, an assembly waiting for its fifth.
+    convergence = Organization.objects.get(name="Convergence of Global Networks")
+    networks = convergence.member_links.filter(status="active")
+    assert networks.count() == 12
+    countries = {
+        code
+        for codes in Organization.objects.filter(network_links__status="active").values_list(
+            "countries", flat=True
+        )
+        for code in codes
+    }
+    continents = [
+        {"AR", "BO", "BR", "CL", "CO", "PE"},
+        {"SN", "KE", "NG", "MA"},
+        {"PH", "TW", "BD", "JP", "LB", "MY"},
+        {"FR", "BE", "IT"},
+        {"NZ"},
+        {"CA"},
+    ]
+    assert all(countries & continent for continent in continents)
+    assert Initiative.objects.count() >= 5
+    assert ActionDate.objects.filter(starts_at__gt=timezone.now()).count() >= 5
+    assembly = Activity.objects.get(title="Assembly of the networks for a common agenda")
+    assert assembly.state == Activity.State.PROPOSED
+    assert organizations_needed(assembly) == 1
+    assert assembly.co_organizations.filter(status="pending").count() == 1
 
     before = Activity.objects.count()
     call_command("demo", "--if-empty", verbosity=0)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from vos.demo.activities import demo_activities
 from vos.demo.editions import demo_editions
+from vos.demo.networks import demo_assembly, demo_networks
 from vos.demo.people import FACILITATORS, demo_people
 from vos.person.models import User
 
@@ -29,6 +30,9 @@ class Command(BaseCommand):
             facilitators = [p for p in people if p.email.split("@")[0] in FACILITATORS]
             editions = demo_editions(facilitators)
             activities = demo_activities(editions, people, facilitators)
+            demo_networks(people)
+            if demo_assembly(editions[-1], people) is not None:
+                activities += 1
         self.stdout.write(
             self.style.SUCCESS(
                 _(
