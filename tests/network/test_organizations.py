@@ -96,6 +96,7 @@ def test_a_logo_is_re_encoded_small_and_without_its_metadata(client):
     [
         (SimpleUploadedFile("logo.png", b"not an image at all", "image/png"), "not an image"),
         (SimpleUploadedFile("big.png", b"\0" * 3_000_000, "image/png"), "2 MB at most"),
+        (SimpleUploadedFile("huge.png", b"\0" * 50_000_000, "image/png"), "50.0 MB"),
     ],
 )
 def test_a_bad_logo_gets_a_clear_message_and_writes_nothing(upload, message):
