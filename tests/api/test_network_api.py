@@ -8,7 +8,8 @@ import pytest
 from django.utils import timezone
 
 from tests.api.test_api import bearer
-from tests.factories import UserFactory
+from tests.factories import UserFactory, intention_text, make_activity, make_edition
+from vos.activity.models import CoOrganization
 from vos.network.models import Initiative, Support
 from vos.network.services import ActionDateData, InitiativeData, initiative_create
 from vos.organization.models import Membership, NetworkMembership
@@ -128,3 +129,43 @@ def test_initiatives_and_actions_cost_the_same_for_few_and_many(
         assert client.get("/api/v1/initiatives", {"limit": 100}).json()["count"] == count
     with django_assert_num_queries(2):
         assert client.get("/api/v1/actions", {"limit": 100}).json()["count"] == count
+
+
+def test_admins_answer_requests_and_co_organizing_and_link_networks_with_a_token(client):
+    intention_text()
+    edition = make_edition()
+    admin, member, outsider = UserFactory(), UserFactory(), UserFactory()
+    org = organization("Attac", admin)
+    waiting = Membership.objects.create(organization=org, person=member, status="requested")
+    url = f"/api/v1/organizations/{org.pk}/requests/{waiting.pk}"
+    refused = client.post(
+        url, {"accept": True}, content_type="application/json", **bearer(outsider)
+    )
+    assert refused.status_code == 404
+    waiting.refresh_from_db()
+    assert waiting.status == "requested"
+    done = client.post(url, {"accept": True}, content_type="application/json", **bearer(admin))
+    assert done.status_code == 204
+    waiting.refresh_from_db()
+    assert waiting.status == "active"
+
+    activity = make_activity(edition, title="Tax justice")
+    link = CoOrganization.objects.create(activity=activity, organization=org, status="pending")
+    answered = client.post(
+        f"/api/v1/organizations/{org.pk}/co-organizing/{activity.pk}",
+        {"accept": True},
+        content_type="application/json",
+        **bearer(admin),
+    )
+    assert answered.status_code == 204
+    link.refresh_from_db()
+    assert link.status == "accepted"
+
+    network = organization("Convergence", UserFactory())
+    asked = client.post(
+        f"/api/v1/organizations/{org.pk}/networks",
+        {"other": network.pk, "join": True},
+        content_type="application/json",
+        **bearer(admin),
+    )
+    assert asked.json() == {"network": network.pk, "member": org.pk, "status": "asked"}

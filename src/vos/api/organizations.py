@@ -12,6 +12,8 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
+from vos.activity.models import CoOrganization
+from vos.activity.services.coorganization import coorganization_decide
 from vos.api.auth import WRITE
 from vos.api.errors import Error
 from vos.api.pagination import Pages, in_range
@@ -25,8 +27,8 @@ from vos.network.services import (
     initiative_support,
     initiative_unsupport,
 )
-from vos.organization.models import Membership, Organization
-from vos.organization.services import membership_request
+from vos.organization.models import Membership, NetworkMembership, Organization
+from vos.organization.services import membership_decide, membership_request, network_link_ask
 
 router = Router()
 
@@ -399,3 +401,80 @@ def ask_to_join(request, organization_id: int, body: JoinIn):
     """Ask to join an organization; its admins answer on the site."""
     organization = get_object_or_404(network_queries.organizations_listed(), pk=organization_id)
     return membership_request(organization=organization, person=request.user, message=body.message)
+
+
+class DecisionIn(Schema):
+    accept: bool
+
+
+def _administered(request, organization_id: int) -> Organization:
+    """The organization if the token's person administers it; else 404 (a private
+    action does not say whether it exists)."""
+    organization = get_object_or_404(network_queries.organizations_listed(), pk=organization_id)
+    if not request.user.has_perm("organization.manage_members", organization):
+        raise Http404
+    return organization
+
+
+@router.post(
+    "/organizations/{organization_id}/requests/{membership_id}",
+    auth=WRITE,
+    response={204: None, 400: Error, 401: Error, 404: Error, 422: Error, 429: Error},
+    tags=["organizations"],
+)
+def answer_join_request(request, organization_id: int, membership_id: int, body: DecisionIn):
+    """An admin accepts or declines a request to join."""
+    organization = _administered(request, organization_id)
+    membership = get_object_or_404(Membership, pk=membership_id, organization=organization)
+    membership_decide(membership=membership, admin=request.user, accept=body.accept)
+    return Status(204, None)
+
+
+@router.post(
+    "/organizations/{organization_id}/co-organizing/{activity_id}",
+    auth=WRITE,
+    response={204: None, 400: Error, 401: Error, 404: Error, 422: Error, 429: Error},
+    tags=["organizations"],
+)
+def answer_co_organizing(request, organization_id: int, activity_id: int, body: DecisionIn):
+    """An admin accepts or declines that the organization co-organizes an activity."""
+    organization = _administered(request, organization_id)
+    link = get_object_or_404(CoOrganization, organization=organization, activity_id=activity_id)
+    coorganization_decide(link=link, admin=request.user, accept=body.accept)
+    return Status(204, None)
+
+
+class NetworkIn(Schema):
+    other: int = Field(..., ge=1, le=2**63 - 1)
+    join: bool = Field(
+        ..., description="true: join the other as a network; false: invite it as a member."
+    )
+
+
+class NetworkLinkOut(Schema):
+    network: int
+    member: int
+    status: str
+
+    @staticmethod
+    def resolve_network(link: NetworkMembership) -> int:
+        return link.network_id
+
+    @staticmethod
+    def resolve_member(link: NetworkMembership) -> int:
+        return link.member_id
+
+
+@router.post(
+    "/organizations/{organization_id}/networks",
+    auth=WRITE,
+    response={200: NetworkLinkOut, 400: Error, 401: Error, 404: Error, 422: Error, 429: Error},
+    tags=["organizations"],
+)
+def ask_network_link(request, organization_id: int, body: NetworkIn):
+    """Ask to join a network, or invite an organization among the members: made at once
+    when the other side had asked too."""
+    organization = _administered(request, organization_id)
+    other = get_object_or_404(network_queries.organizations_listed(), pk=body.other)
+    network, member = (other, organization) if body.join else (organization, other)
+    return network_link_ask(network=network, member=member, admin=request.user)

@@ -20,9 +20,12 @@ def is_initiative_admin(user, initiative) -> bool:
 
 @rules.predicate
 def administers_an_organization(user, _target=None) -> bool:
-    return user.is_authenticated and user.memberships.filter(
-        role=Membership.Role.ADMIN, status=Membership.Status.ACTIVE
-    ).exists()
+    return (
+        user.is_authenticated
+        and user.memberships.filter(
+            role=Membership.Role.ADMIN, status=Membership.Status.ACTIVE
+        ).exists()
+    )
 
 
 rules.add_perm("initiative.change", is_initiative_admin)
