@@ -6,6 +6,7 @@ from django.contrib.auth.signals import user_logged_in
 
 from tests.factories import UserFactory, make_activity, make_edition
 from vos.organization.models import Organization
+from vos.organization.services import OrganizationDetails, organization_create
 from vos.registration.services import registration_create
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -169,3 +170,17 @@ def test_a_registration_rebuilds_its_activitys_page_and_the_program_only_when_it
     get(client, "en", "Europe%2FParis", program)
     registration_create(activity=activity, person=third)
     assert get(client, "en", "Europe%2FParis", program)["X-Page-Cache"] == "hit"
+
+
+def test_the_directory_and_calendar_are_served_from_the_cache_and_rebuilt_on_a_change(
+    client, django_assert_num_queries
+):
+    organization_create(creator=UserFactory(), details=OrganizationDetails(name="Attac"))
+    for path in ("/organizations/", "/actions/"):
+        assert get(client, "en", "Asia%2FTokyo", path)["X-Page-Cache"] == "miss"
+        with django_assert_num_queries(0):
+            assert get(client, "en", "Asia%2FTokyo", path)["X-Page-Cache"] == "hit"
+    organization_create(creator=UserFactory(), details=OrganizationDetails(name="Red Feminista"))
+    again = get(client, "en", "Asia%2FTokyo", "/organizations/")
+    assert again["X-Page-Cache"] == "miss"
+    assert "Red Feminista" in again.content.decode()

@@ -33,7 +33,17 @@ VERSION_KEY = "page-cache:version"
 # Part of every page's key: a new shape of what is stored is never read by older code.
 STORED_SHAPE = "2"
 TOKEN_PLACEHOLDER = b"__vos_csrf_token__"
-CACHEABLE = {"home", "activity.program", "activity.detail", "edition.detail", "edition.list"}
+CACHEABLE = {
+    "home",
+    "activity.program",
+    "activity.detail",
+    "edition.detail",
+    "edition.list",
+    "organization.directory",
+    "organization.detail",
+    "initiative.detail",
+    "initiative.calendar",
+}
 # The API's public reads, asked without a token: the same for every client. A stored
 # answer costs no query, so the per-address rate limit only counts answers built anew.
 CACHEABLE_API = {
@@ -46,6 +56,10 @@ CACHEABLE_API = {
     "api-v1:list_themes",
     "api-v1:list_rooms",
     "api-v1:list_organizations",
+    "api-v1:get_organization",
+    "api-v1:list_initiatives",
+    "api-v1:get_initiative",
+    "api-v1:list_actions",
     "api-v1:get_person",
 }
 # What pages never show: saving these does not move the version on.
