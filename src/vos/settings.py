@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "vos.activity",
     "vos.registration",
     "vos.network",
+    "vos.declaration",
     "vos.room",
     "vos.schedule",
     "vos.api",

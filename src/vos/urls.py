@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("", include("vos.registration.urls")),
     path("", include("vos.room.urls")),
     path("", include("vos.network.urls")),
+    path("", include("vos.declaration.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

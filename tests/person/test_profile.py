@@ -242,6 +242,8 @@ def test_data_export_walks_every_declared_part(client):
         "organizations_followed",
         "initiatives_posted",
         "initiatives_supported",
+        "drafting_teams",
+        "declaration_versions_written",
         "activities_organized",
         "invitations_sent",
         "review_digests_received",

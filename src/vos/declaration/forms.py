@@ -1,0 +1,62 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from vos.common.locales import language_choices
+from vos.declaration.models import Declaration
+from vos.declaration.services import MAX_TEXT, DeclarationData
+from vos.organization.models import Organization
+
+
+class DeclarationForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Declaration.Kind.choices)
+    language = forms.ChoiceField(
+        label=_("Authoritative language"),
+        help_text=_("The language of the text that is signed; the others are translations."),
+    )
+    addressee = forms.CharField(
+        label=_("Addressee (optional)"),
+        max_length=200,
+        required=False,
+        help_text=_("For example: the UN Secretary-General."),
+    )
+    organization = forms.ModelChoiceField(
+        label=_("You write on behalf of (optional)"),
+        queryset=Organization.objects.none(),
+        required=False,
+    )
+    text = forms.CharField(
+        label=_("Text"),
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 18}),
+        help_text=_("Markdown. Paragraphs are separated by an empty line."),
+    )
+
+    def __init__(self, *args, person=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = language_choices()
+        if person is not None and person.is_authenticated:
+            self.fields["organization"].queryset = Organization.objects.filter(
+                memberships__person=person, memberships__status="active", merged_into=None
+            ).order_by("name")
+
+    def data_object(self) -> DeclarationData:
+        cleaned = self.cleaned_data
+        return DeclarationData(
+            title=cleaned["title"],
+            kind=cleaned["kind"],
+            language=cleaned["language"],
+            addressee=cleaned["addressee"],
+        )
+
+
+class VersionForm(forms.Form):
+    text = forms.CharField(
+        label=_("Text"), max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 18})
+    )
+    note = forms.CharField(label=_("What changed (a short note)"), max_length=200, required=False)
+    based_on = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=1_000_000)
+
+
+class TeamForm(forms.Form):
+    email = forms.EmailField(label=_("Email address of their account"))

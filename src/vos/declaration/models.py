@@ -1,0 +1,113 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from vos.activity.models import Activity
+from vos.edition.models import Edition
+from vos.network.models import Initiative
+from vos.organization.models import Organization
+
+
+class Declaration(models.Model):
+    """A joint text (an open letter, a manifesto, a proposal for action, an assembly's
+    final declaration) drafted in versions by a team, then co-signed."""
+
+    class Kind(models.TextChoices):
+        OPEN_LETTER = "letter", _("open letter")
+        MANIFESTO = "manifesto", _("manifesto")
+        PROPOSAL = "proposal", _("proposal for action")
+        FINAL = "final", _("final declaration of an assembly")
+
+    class State(models.TextChoices):
+        DRAFTING = "drafting", _("drafting")
+        OPEN = "open", _("open for signature")
+        CLOSED = "closed", _("closed")
+        DELIVERED = "delivered", _("delivered")
+
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.OPEN_LETTER)
+    language = models.CharField(_("authoritative language"), max_length=8, default="en")
+    addressee = models.CharField(_("addressee"), max_length=200, blank=True)
+    edition = models.ForeignKey(
+        Edition,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="declarations",
+        verbose_name=_("edition"),
+    )
+    activities = models.ManyToManyField(Activity, blank=True, related_name="declarations")
+    initiatives = models.ManyToManyField(Initiative, blank=True, related_name="declarations")
+    state = models.CharField(_("state"), max_length=10, choices=State, default=State.DRAFTING)
+    delivered_at = models.DateField(_("delivered on"), null=True, blank=True)
+    delivery_note = models.TextField(_("how it was delivered"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "pk"]
+        verbose_name = _("declaration")
+        verbose_name_plural = _("declarations")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("declaration.detail", kwargs={"pk": self.pk})
+
+
+class TeamMember(models.Model):
+    """A person of the drafting team, optionally on behalf of an organization."""
+
+    declaration = models.ForeignKey(Declaration, on_delete=models.CASCADE, related_name="team")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafting_teams"
+    )
+    organization = models.ForeignKey(
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("on behalf of"),
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("drafting team member")
+        verbose_name_plural = _("drafting team")
+        constraints = [
+            models.UniqueConstraint(fields=["declaration", "person"], name="team_member_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} · {self.declaration}"
+
+
+class Version(models.Model):
+    """One saved state of the authoritative text: numbered, never changed afterwards."""
+
+    declaration = models.ForeignKey(Declaration, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("version"))
+    text = models.TextField(_("text"))
+    note = models.CharField(_("what changed"), max_length=200, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("version")
+        verbose_name_plural = _("versions")
+        constraints = [
+            models.UniqueConstraint(fields=["declaration", "number"], name="version_unique_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.declaration} v{self.number}"

@@ -1,0 +1,34 @@
+"""Who may read, write and run a declaration."""
+
+import rules
+
+from vos.organization.rules import is_forum_facilitator
+
+
+@rules.predicate
+def is_drafting_team(user, declaration) -> bool:
+    if declaration is None or not user.is_authenticated:
+        return False
+    return declaration.team.filter(person=user).exists()
+
+
+@rules.predicate
+def is_public(user, declaration) -> bool:
+    """Drafts are the team's (and the facilitation team's); the rest is public."""
+    return declaration is not None and declaration.state != "drafting"
+
+
+@rules.predicate
+def is_drafting(user, declaration) -> bool:
+    return declaration is not None and declaration.state == "drafting"
+
+
+@rules.predicate
+def is_signed_in(user, _declaration=None) -> bool:
+    return user.is_authenticated
+
+
+rules.add_perm("declaration.create", is_signed_in)
+rules.add_perm("declaration.view", is_public | is_drafting_team | is_forum_facilitator)
+rules.add_perm("declaration.change", is_drafting_team & is_drafting)
+rules.add_perm("declaration.manage_team", is_drafting_team)

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from vos.declaration import views
+
+urlpatterns = [
+    path("declarations/", views.declaration_list, name="declaration.list"),
+    path("declarations/new/", views.create, name="declaration.create"),
+    path("declarations/<int:pk>/", views.detail, name="declaration.detail"),
+    path("declarations/<int:pk>/edit/", views.edit, name="declaration.edit"),
+    path("declarations/<int:pk>/versions/", views.versions, name="declaration.versions"),
+    path("declarations/<int:pk>/compare/", views.compare, name="declaration.compare"),
+    path(
+        "declarations/<int:pk>/versions/<int:number>/restore/",
+        views.restore,
+        name="declaration.restore",
+    ),
+    path("declarations/<int:pk>/team/", views.team, name="declaration.team"),
+    path(
+        "declarations/<int:pk>/team/<int:member_pk>/remove/",
+        views.team_leave,
+        name="declaration.team_remove",
+    ),
+]

@@ -1,0 +1,220 @@
+"""Declarations: the list, a declaration's page, drafting its text in versions, comparing
+and restoring versions, its drafting team."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from vos.declaration.diff import word_diff
+from vos.declaration.forms import DeclarationForm, TeamForm, VersionForm
+from vos.declaration.models import Declaration, TeamMember
+from vos.declaration.services import (
+    VersionConflictError,
+    declaration_create,
+    latest_version,
+    team_add,
+    team_remove,
+    version_restore,
+    version_save,
+)
+
+
+def declaration_or_404(
+    request: HttpRequest, pk: int, perm: str = "declaration.view"
+) -> Declaration:
+    declaration = get_object_or_404(Declaration, pk=pk)
+    if not request.user.has_perm(perm, declaration):
+        raise Http404
+    return declaration
+
+
+@require_GET
+def declaration_list(request: HttpRequest) -> HttpResponse:
+    public = Declaration.objects.exclude(state=Declaration.State.DRAFTING).select_related("edition")
+    mine = (
+        Declaration.objects.filter(team__person=request.user, state=Declaration.State.DRAFTING)
+        if request.user.is_authenticated
+        else Declaration.objects.none()
+    )
+    return render(
+        request,
+        "declaration/list.html",
+        {"declarations": list(public.order_by("-created_at")), "drafts": list(mine)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def create(request: HttpRequest) -> HttpResponse:
+    form = DeclarationForm(
+        request.POST or None, person=request.user, initial={"language": request.LANGUAGE_CODE}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            declaration = declaration_create(
+                creator=request.user,
+                data=form.data_object(),
+                text=form.cleaned_data["text"],
+                organization=form.cleaned_data["organization"],
+            )
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, _("The draft is saved as version 1."))
+            return redirect(declaration)
+    return render(
+        request, "declaration/form.html", {"form": form}, status=400 if form.is_bound else 200
+    )
+
+
+@require_GET
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    declaration = declaration_or_404(request, pk)
+    return render(
+        request,
+        "declaration/detail.html",
+        {
+            "declaration": declaration,
+            "version": latest_version(declaration),
+            "team": list(declaration.team.select_related("person", "organization")),
+            "may_change": request.user.has_perm("declaration.change", declaration),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    declaration = declaration_or_404(request, pk, "declaration.change")
+    latest = latest_version(declaration)
+    form = VersionForm(
+        request.POST or None, initial={"text": latest.text, "based_on": latest.number}
+    )
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = version_save(
+                declaration=declaration,
+                author=request.user,
+                text=form.cleaned_data["text"],
+                note=form.cleaned_data["note"],
+                based_on=form.cleaned_data["based_on"],
+            )
+        except VersionConflictError as error:
+            conflict = error.latest
+            left, right, _count = word_diff(conflict.text, form.cleaned_data["text"])
+            conflict.diff = (left, right)
+            form.add_error(None, error.messages[0])
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(
+                request, _("Saved as version %(number)s.") % {"number": version.number}
+            )
+            return redirect(declaration)
+    return render(
+        request,
+        "declaration/edit.html",
+        {"declaration": declaration, "form": form, "latest": latest, "conflict": conflict},
+        status=409 if conflict else (400 if form.is_bound else 200),
+    )
+
+
+@require_GET
+def versions(request: HttpRequest, pk: int) -> HttpResponse:
+    declaration = declaration_or_404(request, pk)
+    return render(
+        request,
+        "declaration/versions.html",
+        {
+            "declaration": declaration,
+            "versions": list(declaration.versions.select_related("author").order_by("-number")),
+            "may_change": request.user.has_perm("declaration.change", declaration),
+        },
+    )
+
+
+@require_GET
+def compare(request: HttpRequest, pk: int) -> HttpResponse:
+    declaration = declaration_or_404(request, pk)
+    by_number = {v.number: v for v in declaration.versions.select_related("author")}
+    try:
+        older = by_number[int(request.GET.get("from", 0))]
+        newer = by_number[int(request.GET.get("to", 0))]
+    except (KeyError, ValueError):
+        raise Http404 from None
+    left, right, changes = word_diff(older.text, newer.text)
+    return render(
+        request,
+        "declaration/compare.html",
+        {
+            "declaration": declaration,
+            "older": older,
+            "newer": newer,
+            "left": left,
+            "right": right,
+            "changes": changes,
+        },
+    )
+
+
+@login_required
+@require_POST
+def restore(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    declaration = declaration_or_404(request, pk, "declaration.change")
+    try:
+        version = version_restore(declaration=declaration, author=request.user, number=number)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("Saved as version %(number)s.") % {"number": version.number})
+    return redirect("declaration.versions", pk=pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def team(request: HttpRequest, pk: int) -> HttpResponse:
+    declaration = declaration_or_404(request, pk, "declaration.manage_team")
+    form = TeamForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            team_add(declaration=declaration, actor=request.user, email=form.cleaned_data["email"])
+        except ValidationError as error:
+            form.add_error("email", error.message_dict.get("email", error.messages))
+        else:
+            messages.success(request, _("Added to the drafting team."))
+            return redirect("declaration.team", pk=pk)
+    return render(
+        request,
+        "declaration/team.html",
+        {
+            "declaration": declaration,
+            "form": form,
+            "team": list(declaration.team.select_related("person", "organization")),
+        },
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def team_leave(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
+    declaration = declaration_or_404(request, pk, "declaration.manage_team")
+    member = get_object_or_404(TeamMember, pk=member_pk, declaration=declaration)
+    try:
+        team_remove(declaration=declaration, actor=request.user, member=member)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("Removed."))
+    return (
+        redirect("declaration.team", pk=pk)
+        if request.user.has_perm("declaration.manage_team", declaration)
+        else redirect(declaration)
+    )
