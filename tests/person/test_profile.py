@@ -244,6 +244,7 @@ def test_data_export_walks_every_declared_part(client):
         "initiatives_supported",
         "drafting_teams",
         "declaration_versions_written",
+        "declaration_comments",
         "activities_organized",
         "invitations_sent",
         "review_digests_received",

@@ -60,3 +60,19 @@ class VersionForm(forms.Form):
 
 class TeamForm(forms.Form):
     email = forms.EmailField(label=_("Email address of their account"))
+
+
+class CommentForm(forms.Form):
+    paragraph = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=10_000)
+    body = forms.CharField(
+        label=_("Your comment"),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    proposal = forms.CharField(
+        label=_("Propose a new text for this paragraph (optional)"),
+        max_length=20_000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

@@ -111,3 +111,75 @@ class Version(models.Model):
 
     def __str__(self) -> str:
         return f"{self.declaration} v{self.number}"
+
+
+class Reviewer(models.Model):
+    """Invited by the team to comment: a person, or an organization whose admins review."""
+
+    declaration = models.ForeignKey(Declaration, on_delete=models.CASCADE, related_name="reviewers")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="declarations_reviewed",
+    )
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("reviewer")
+        verbose_name_plural = _("reviewers")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(person__isnull=False, organization__isnull=True)
+                | models.Q(person__isnull=True, organization__isnull=False),
+                name="reviewer_person_or_organization",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.person or self.organization)
+
+
+class Comment(models.Model):
+    """A remark on one paragraph, or a reply to one; it may propose a replacement text.
+    It follows its paragraph across versions while a paragraph with the same text exists,
+    and is "outdated" once none does."""
+
+    class Proposal(models.TextChoices):
+        NONE = "", _("no proposal")
+        PENDING = "pending", _("proposed")
+        ACCEPTED = "accepted", _("accepted")
+        DECLINED = "declined", _("declined")
+
+    declaration = models.ForeignKey(Declaration, on_delete=models.CASCADE, related_name="comments")
+    version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="comments")
+    paragraph = models.TextField(_("paragraph"))
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = models.TextField(_("comment"), max_length=5000)
+    proposal = models.TextField(_("proposed text"), blank=True, max_length=20_000)
+    proposal_status = models.CharField(max_length=10, choices=Proposal, blank=True, default="")
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+
+    def __str__(self) -> str:
+        return self.body[:60]

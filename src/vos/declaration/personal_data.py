@@ -1,7 +1,8 @@
-"""Declarations a person drafts: their place in drafting teams goes with the account;
-the versions they wrote stay (they are the team's text) without their name."""
+"""Declarations a person drafts or reviews: their place in drafting teams and as a
+reviewer goes with the account; the versions and comments they wrote stay (they are the
+team's record) without their name."""
 
-from vos.declaration.models import Declaration, TeamMember, Version
+from vos.declaration.models import Comment, Declaration, Reviewer, TeamMember, Version
 from vos.person.registry import PersonalData, declare
 
 
@@ -11,7 +12,17 @@ def _export(person) -> dict:
             TeamMember.objects.filter(person=person).values_list("declaration__title", flat=True)
         ),
         "declaration_versions_written": Version.objects.filter(author=person).count(),
+        "declaration_comments": list(
+            Comment.objects.filter(author=person).values_list("body", flat=True)
+        ),
     }
 
 
-declare(PersonalData(app="declaration", models=(Declaration, TeamMember, Version), export=_export))
+declare(
+    PersonalData(
+        app="declaration",
+        models=(Declaration, TeamMember, Version, Reviewer, Comment),
+        export=_export,
+        why="Comments stay on the draft (the team's record) without their author's name.",
+    )
+)

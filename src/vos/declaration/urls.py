@@ -15,6 +15,22 @@ urlpatterns = [
         name="declaration.restore",
     ),
     path("declarations/<int:pk>/team/", views.team, name="declaration.team"),
+    path("declarations/<int:pk>/comments/", views.comment, name="declaration.comment"),
+    path(
+        "declarations/<int:pk>/comments/<int:comment_pk>/reply/",
+        views.reply,
+        name="declaration.reply",
+    ),
+    path(
+        "declarations/<int:pk>/comments/<int:comment_pk>/resolve/",
+        views.resolve,
+        name="declaration.resolve",
+    ),
+    path(
+        "declarations/<int:pk>/comments/<int:comment_pk>/proposal/",
+        views.proposal,
+        name="declaration.proposal",
+    ),
     path(
         "declarations/<int:pk>/team/<int:member_pk>/remove/",
         views.team_leave,

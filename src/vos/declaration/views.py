@@ -3,15 +3,23 @@ and restoring versions, its drafting team."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vos.declaration.diff import word_diff
-from vos.declaration.forms import DeclarationForm, TeamForm, VersionForm
-from vos.declaration.models import Declaration, TeamMember
+from vos.declaration.forms import CommentForm, DeclarationForm, TeamForm, VersionForm
+from vos.declaration.models import Comment, Declaration, TeamMember
+from vos.declaration.review import (
+    comment_add,
+    comment_reply,
+    comment_resolve,
+    proposal_decide,
+    review_of,
+    reviewer_invite,
+)
 from vos.declaration.services import (
     VersionConflictError,
     declaration_create,
@@ -75,16 +83,101 @@ def create(request: HttpRequest) -> HttpResponse:
 @require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     declaration = declaration_or_404(request, pk)
+    version = latest_version(declaration)
+    may_comment = request.user.has_perm("declaration.comment", declaration)
+    parts, outdated = review_of(declaration, version) if may_comment else ([], [])
     return render(
         request,
         "declaration/detail.html",
         {
             "declaration": declaration,
-            "version": latest_version(declaration),
+            "version": version,
             "team": list(declaration.team.select_related("person", "organization")),
             "may_change": request.user.has_perm("declaration.change", declaration),
+            "may_comment": may_comment,
+            "paragraphs": parts,
+            "outdated": outdated,
+            "comment_form": CommentForm(),
         },
     )
+
+
+def _comment_of(request: HttpRequest, pk: int, comment_pk: int) -> Comment:
+    declaration = declaration_or_404(request, pk, "declaration.comment")
+    return get_object_or_404(Comment, pk=comment_pk, declaration=declaration)
+
+
+def _review_errors(request: HttpRequest, error: ValidationError | PermissionDenied) -> None:
+    if isinstance(error, PermissionDenied):
+        raise Http404 from None
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@login_required
+@require_POST
+def comment(request: HttpRequest, pk: int) -> HttpResponse:
+    declaration = declaration_or_404(request, pk, "declaration.comment")
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        try:
+            comment_add(
+                declaration=declaration,
+                author=request.user,
+                paragraph=form.cleaned_data["paragraph"],
+                body=form.cleaned_data["body"],
+                proposal=form.cleaned_data["proposal"],
+            )
+        except (ValidationError, PermissionDenied) as error:
+            _review_errors(request, error)
+        else:
+            messages.success(request, _("Your comment is saved."))
+    else:
+        messages.error(request, _("Write a comment or propose a text."))
+    return redirect(
+        f"{declaration.get_absolute_url()}#paragraph-{request.POST.get('paragraph', 0)}"
+    )
+
+
+@login_required
+@require_POST
+def reply(request: HttpRequest, pk: int, comment_pk: int) -> HttpResponse:
+    parent = _comment_of(request, pk, comment_pk)
+    try:
+        comment_reply(comment=parent, author=request.user, body=request.POST.get("body", ""))
+    except (ValidationError, PermissionDenied) as error:
+        _review_errors(request, error)
+    return redirect(f"{parent.declaration.get_absolute_url()}#comment-{parent.pk}")
+
+
+@login_required
+@require_POST
+def resolve(request: HttpRequest, pk: int, comment_pk: int) -> HttpResponse:
+    target = _comment_of(request, pk, comment_pk)
+    try:
+        comment_resolve(comment=target, actor=request.user)
+    except PermissionDenied as error:
+        _review_errors(request, error)
+    return redirect(f"{target.declaration.get_absolute_url()}#comment-{target.pk}")
+
+
+@login_required
+@require_POST
+def proposal(request: HttpRequest, pk: int, comment_pk: int) -> HttpResponse:
+    target = _comment_of(request, pk, comment_pk)
+    accept = request.POST.get("decision") == "accept"
+    try:
+        version = proposal_decide(comment=target, actor=request.user, accept=accept)
+    except (ValidationError, PermissionDenied) as error:
+        _review_errors(request, error)
+    else:
+        if version is not None:
+            messages.success(
+                request, _("Saved as version %(number)s.") % {"number": version.number}
+            )
+        else:
+            messages.success(request, _("Declined."))
+    return redirect(target.declaration)
 
 
 @login_required
@@ -183,12 +276,23 @@ def team(request: HttpRequest, pk: int) -> HttpResponse:
     declaration = declaration_or_404(request, pk, "declaration.manage_team")
     form = TeamForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        as_reviewer = request.POST.get("as") == "reviewer"
         try:
-            team_add(declaration=declaration, actor=request.user, email=form.cleaned_data["email"])
+            if as_reviewer:
+                reviewer_invite(
+                    declaration=declaration, actor=request.user, email=form.cleaned_data["email"]
+                )
+            else:
+                team_add(
+                    declaration=declaration, actor=request.user, email=form.cleaned_data["email"]
+                )
         except ValidationError as error:
             form.add_error("email", error.message_dict.get("email", error.messages))
         else:
-            messages.success(request, _("Added to the drafting team."))
+            messages.success(
+                request,
+                _("Invited to review.") if as_reviewer else _("Added to the drafting team."),
+            )
             return redirect("declaration.team", pk=pk)
     return render(
         request,
