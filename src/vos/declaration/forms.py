@@ -76,3 +76,19 @@ class CommentForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class TranslatorForm(forms.Form):
+    email = forms.EmailField(label=_("Email address of their account"))
+    language = forms.ChoiceField(label=_("Language"))
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = language_choices()
+
+
+class TranslationForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    text = forms.CharField(
+        label=_("Text"), max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 18})
+    )

@@ -183,3 +183,59 @@ class Comment(models.Model):
 
     def __str__(self) -> str:
         return self.body[:60]
+
+
+class Translator(models.Model):
+    """A person the team names to translate the text into one language."""
+
+    declaration = models.ForeignKey(
+        Declaration, on_delete=models.CASCADE, related_name="translators"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="declarations_translated"
+    )
+    language = models.CharField(_("language"), max_length=8)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("translator")
+        verbose_name_plural = _("translators")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["declaration", "person", "language"], name="translator_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} → {self.language}"
+
+
+class Translation(models.Model):
+    """The text in another language, made from one version of the authoritative text:
+    out of date as soon as a newer version exists, until a translator updates it."""
+
+    declaration = models.ForeignKey(
+        Declaration, on_delete=models.CASCADE, related_name="translations"
+    )
+    language = models.CharField(_("language"), max_length=8)
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("text"))
+    based_on = models.ForeignKey(
+        Version, on_delete=models.PROTECT, related_name="+", verbose_name=_("translated from")
+    )
+    translator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("translation")
+        verbose_name_plural = _("translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["declaration", "language"], name="declaration_translation_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.declaration} ({self.language})"

@@ -2,7 +2,15 @@
 reviewer goes with the account; the versions and comments they wrote stay (they are the
 team's record) without their name."""
 
-from vos.declaration.models import Comment, Declaration, Reviewer, TeamMember, Version
+from vos.declaration.models import (
+    Comment,
+    Declaration,
+    Reviewer,
+    TeamMember,
+    Translation,
+    Translator,
+    Version,
+)
 from vos.person.registry import PersonalData, declare
 
 
@@ -21,7 +29,7 @@ def _export(person) -> dict:
 declare(
     PersonalData(
         app="declaration",
-        models=(Declaration, TeamMember, Version, Reviewer, Comment),
+        models=(Declaration, TeamMember, Version, Reviewer, Comment, Translator, Translation),
         export=_export,
         why="Comments stay on the draft (the team's record) without their author's name.",
     )

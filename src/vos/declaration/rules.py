@@ -31,6 +31,13 @@ def is_reviewer(user, declaration) -> bool:
 
 
 @rules.predicate
+def is_translator(user, declaration) -> bool:
+    if declaration is None or not user.is_authenticated:
+        return False
+    return declaration.translators.filter(person=user).exists()
+
+
+@rules.predicate
 def is_public(user, declaration) -> bool:
     """Drafts are the team's (and the facilitation team's); the rest is public."""
     return declaration is not None and declaration.state != "drafting"
@@ -48,7 +55,8 @@ def is_signed_in(user, _declaration=None) -> bool:
 
 rules.add_perm("declaration.create", is_signed_in)
 rules.add_perm(
-    "declaration.view", is_public | is_drafting_team | is_reviewer | is_forum_facilitator
+    "declaration.view",
+    is_public | is_drafting_team | is_reviewer | is_translator | is_forum_facilitator,
 )
 rules.add_perm("declaration.comment", (is_drafting_team | is_reviewer) & is_drafting)
 rules.add_perm("declaration.change", is_drafting_team & is_drafting)

@@ -15,6 +15,14 @@ urlpatterns = [
         name="declaration.restore",
     ),
     path("declarations/<int:pk>/team/", views.team, name="declaration.team"),
+    path(
+        "declarations/<int:pk>/translations/", views.translations, name="declaration.translations"
+    ),
+    path(
+        "declarations/<int:pk>/translations/<str:language>/",
+        views.translate,
+        name="declaration.translate",
+    ),
     path("declarations/<int:pk>/comments/", views.comment, name="declaration.comment"),
     path(
         "declarations/<int:pk>/comments/<int:comment_pk>/reply/",

@@ -9,8 +9,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from vos.common.locales import language_name
+from vos.common.multilingual import reader_language
 from vos.declaration.diff import word_diff
-from vos.declaration.forms import CommentForm, DeclarationForm, TeamForm, VersionForm
+from vos.declaration.forms import (
+    CommentForm,
+    DeclarationForm,
+    TeamForm,
+    TranslationForm,
+    TranslatorForm,
+    VersionForm,
+)
 from vos.declaration.models import Comment, Declaration, TeamMember
 from vos.declaration.review import (
     comment_add,
@@ -28,6 +37,12 @@ from vos.declaration.services import (
     team_remove,
     version_restore,
     version_save,
+)
+from vos.declaration.translation import (
+    is_out_of_date,
+    may_translate,
+    translation_save,
+    translator_add,
 )
 
 
@@ -84,7 +99,13 @@ def create(request: HttpRequest) -> HttpResponse:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     declaration = declaration_or_404(request, pk)
     version = latest_version(declaration)
-    may_comment = request.user.has_perm("declaration.comment", declaration)
+    reader = reader_language()
+    translated = None
+    if reader != declaration.language and not request.GET.get("original"):
+        translated = (
+            declaration.translations.select_related("based_on").filter(language=reader).first()
+        )
+    may_comment = request.user.has_perm("declaration.comment", declaration) and translated is None
     parts, outdated = review_of(declaration, version) if may_comment else ([], [])
     return render(
         request,
@@ -98,6 +119,10 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "paragraphs": parts,
             "outdated": outdated,
             "comment_form": CommentForm(),
+            "translated": translated,
+            "translation_outdated": translated is not None
+            and is_out_of_date(translated, version.number),
+            "original_language_name": language_name(declaration.language),
         },
     )
 
@@ -321,4 +346,97 @@ def team_leave(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
         redirect("declaration.team", pk=pk)
         if request.user.has_perm("declaration.manage_team", declaration)
         else redirect(declaration)
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def translations(request: HttpRequest, pk: int) -> HttpResponse:
+    """The language versions and their state; the team names translators here."""
+    declaration = declaration_or_404(request, pk)
+    latest = latest_version(declaration)
+    form = TranslatorForm(request.POST or None)
+    if request.method == "POST":
+        if not request.user.has_perm("declaration.manage_team", declaration):
+            raise Http404
+        if form.is_valid():
+            try:
+                translator_add(
+                    declaration=declaration,
+                    actor=request.user,
+                    email=form.cleaned_data["email"],
+                    language=form.cleaned_data["language"],
+                )
+            except ValidationError as error:
+                for field, errors in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                messages.success(request, _("Translator named."))
+                return redirect("declaration.translations", pk=pk)
+    rows = [
+        (
+            translation,
+            is_out_of_date(translation, latest.number),
+            language_name(translation.language),
+        )
+        for translation in declaration.translations.select_related("based_on", "translator")
+    ]
+    mine = (
+        list(declaration.translators.filter(person=request.user).values_list("language", flat=True))
+        if request.user.is_authenticated
+        else []
+    )
+    return render(
+        request,
+        "declaration/translations.html",
+        {
+            "declaration": declaration,
+            "rows": rows,
+            "form": form,
+            "may_manage": request.user.has_perm("declaration.manage_team", declaration),
+            "my_languages": [(code, language_name(code)) for code in mine],
+            "translators": list(declaration.translators.select_related("person")),
+        },
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def translate(request: HttpRequest, pk: int, language: str) -> HttpResponse:
+    declaration = declaration_or_404(request, pk)
+    if not may_translate(request.user, declaration, language):
+        raise Http404
+    latest = latest_version(declaration)
+    existing = declaration.translations.filter(language=language).first()
+    form = TranslationForm(
+        request.POST or None,
+        initial={"title": existing.title, "text": existing.text} if existing else {},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            translation_save(
+                declaration=declaration,
+                translator=request.user,
+                language=language,
+                title=form.cleaned_data["title"],
+                text=form.cleaned_data["text"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error.messages[0])
+        else:
+            messages.success(request, _("The translation is saved."))
+            return redirect("declaration.translations", pk=pk)
+    return render(
+        request,
+        "declaration/translate.html",
+        {
+            "declaration": declaration,
+            "latest": latest,
+            "form": form,
+            "language": language,
+            "language_label": language_name(language),
+            "existing": existing,
+            "outdated": existing is not None and is_out_of_date(existing, latest.number),
+        },
+        status=400 if form.is_bound and form.errors else 200,
     )
