@@ -362,6 +362,10 @@ TIME_ZONE_COOKIE = "vos_tz"
 MEDIA_ROOT = DATA_DIR / "media"
 MEDIA_URL = "/media/"
 ORGANIZATION_LOGO_MAX_BYTES = int(env("ORGANIZATION_LOGO_MAX_BYTES", str(2_000_000)))
+# Signatures of declarations accepted per hour from one network address, and for one email
+# domain (against mass fake signatures; big organizations' domains need the larger one).
+SIGNATURES_PER_ADDRESS = int(env("SIGNATURES_PER_ADDRESS", "20"))
+SIGNATURES_PER_DOMAIN = int(env("SIGNATURES_PER_DOMAIN", "300"))
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"

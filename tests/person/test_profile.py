@@ -245,6 +245,7 @@ def test_data_export_walks_every_declared_part(client):
         "drafting_teams",
         "declaration_versions_written",
         "declaration_comments",
+        "declarations_signed_for_organizations",
         "activities_organized",
         "invitations_sent",
         "review_digests_received",

@@ -57,12 +57,13 @@ print(json.dumps({s: Registration.objects.filter(status=s).count() for s in ("co
 """
 
 
-def post(port: int, path: str, session: str) -> int:
+def post(port: int, path: str, session: str, fields: dict | None = None) -> int:
     secret = secrets.token_hex(16)  # a 32-character CSRF secret, sent as cookie and field
+    cookie = f"csrftoken={secret}" + (f"; sessionid={session}" if session else "")
     request = urllib.request.Request(
         f"http://127.0.0.1:{port}{path}",
-        data=urlencode({"csrfmiddlewaretoken": secret}).encode(),
-        headers={"Cookie": f"sessionid={session}; csrftoken={secret}"},
+        data=urlencode({"csrfmiddlewaretoken": secret, **(fields or {})}).encode(),
+        headers={"Cookie": cookie},
         method="POST",
     )
 

@@ -13,3 +13,12 @@ def safe_next(request: HttpRequest, fallback: str = "/") -> str:
     ):
         return candidate
     return fallback
+
+
+def client_address(request: HttpRequest) -> str:
+    """The client's network address: the last one our own proxy added to
+    X-Forwarded-For (anything before it the client may have written), else the socket's."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if forwarded:
+        return forwarded.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")

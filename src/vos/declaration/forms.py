@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from vos.common.locales import language_choices
+from vos.common.locales import country_choices, language_choices
 from vos.declaration.models import Declaration
 from vos.declaration.services import MAX_TEXT, DeclarationData
 from vos.organization.models import Organization
@@ -91,4 +91,33 @@ class TranslationForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     text = forms.CharField(
         label=_("Text"), max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 18})
+    )
+
+
+class SignatureForm(forms.Form):
+    name = forms.CharField(label=_("Your name"), max_length=120)
+    email = forms.EmailField(
+        label=_("Your email"),
+        help_text=_("We send you a link to confirm; it is never shown or shared."),
+    )
+    country = forms.ChoiceField(label=_("Your country"), required=False)
+    organization_text = forms.CharField(
+        label=_("Your organization (optional)"), max_length=160, required=False
+    )
+    show_name = forms.BooleanField(
+        label=_("Show my name (otherwise only my country is shown)"), required=False, initial=True
+    )
+    # A field people never see (hidden by the stylesheet and from screen readers);
+    # robots that fill every field give themselves away.
+    website = forms.CharField(required=False, label=_("Leave this empty"))
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", "—"), *country_choices()]
+
+
+class DeliveryForm(forms.Form):
+    on = forms.DateField(label=_("Delivered on"), widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(
+        label=_("How and to whom"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )

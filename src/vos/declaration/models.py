@@ -1,3 +1,5 @@
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -41,6 +43,14 @@ class Declaration(models.Model):
     activities = models.ManyToManyField(Activity, blank=True, related_name="declarations")
     initiatives = models.ManyToManyField(Initiative, blank=True, related_name="declarations")
     state = models.CharField(_("state"), max_length=10, choices=State, default=State.DRAFTING)
+    open_version = models.ForeignKey(
+        "Version",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("version open for signature"),
+    )
     delivered_at = models.DateField(_("delivered on"), null=True, blank=True)
     delivery_note = models.TextField(_("how it was delivered"), blank=True)
     created_by = models.ForeignKey(
@@ -239,3 +249,72 @@ class Translation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.declaration} ({self.language})"
+
+
+def _signature_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class Signature(models.Model):
+    """A person's or an organization's signature of one version of a declaration.
+
+    A person signs with a name, a country and an email they confirm by a link; an
+    organization signs through one of its admins. Only confirmed signatures that were
+    neither withdrawn nor voided count."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", _("person")
+        ORGANIZATION = "organization", _("organization")
+
+    declaration = models.ForeignKey(
+        Declaration, on_delete=models.CASCADE, related_name="signatures"
+    )
+    version = models.ForeignKey(Version, on_delete=models.PROTECT, related_name="signatures")
+    kind = models.CharField(max_length=12, choices=Kind)
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.CASCADE, related_name="signatures"
+    )
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    name = models.CharField(_("name"), max_length=120, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    country = models.CharField(_("country"), max_length=2, blank=True)
+    organization_text = models.CharField(
+        _("organization (as you write it)"), max_length=160, blank=True
+    )
+    show_name = models.BooleanField(_("show my name"), default=True)
+    is_public = models.BooleanField(_("shown on the declaration"), default=True)
+    token = models.CharField(max_length=64, unique=True, default=_signature_token)
+    created_at = models.DateTimeField(default=timezone.now)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    voided_at = models.DateTimeField(null=True, blank=True)
+    voided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    void_reason = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["confirmed_at", "pk"]
+        verbose_name = _("signature")
+        verbose_name_plural = _("signatures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["declaration", "email"],
+                condition=models.Q(kind="person"),
+                name="signature_once_per_email",
+            ),
+            models.UniqueConstraint(
+                fields=["declaration", "organization"],
+                condition=models.Q(kind="organization"),
+                name="signature_once_per_organization",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name or str(self.organization)
+
+    @property
+    def counts(self) -> bool:
+        return bool(self.confirmed_at) and not self.withdrawn_at and not self.voided_at

@@ -6,6 +6,7 @@ from vos.declaration.models import (
     Comment,
     Declaration,
     Reviewer,
+    Signature,
     TeamMember,
     Translation,
     Translator,
@@ -20,6 +21,9 @@ def _export(person) -> dict:
             TeamMember.objects.filter(person=person).values_list("declaration__title", flat=True)
         ),
         "declaration_versions_written": Version.objects.filter(author=person).count(),
+        "declarations_signed_for_organizations": sorted(
+            Signature.objects.filter(signed_by=person).values_list("declaration__title", flat=True)
+        ),
         "declaration_comments": list(
             Comment.objects.filter(author=person).values_list("body", flat=True)
         ),
@@ -29,7 +33,16 @@ def _export(person) -> dict:
 declare(
     PersonalData(
         app="declaration",
-        models=(Declaration, TeamMember, Version, Reviewer, Comment, Translator, Translation),
+        models=(
+            Declaration,
+            TeamMember,
+            Version,
+            Reviewer,
+            Comment,
+            Translator,
+            Translation,
+            Signature,
+        ),
         export=_export,
         why="Comments stay on the draft (the team's record) without their author's name.",
     )

@@ -1,8 +1,25 @@
 from django.urls import path
 
-from vos.declaration import views
+from vos.declaration import views, views_signing
 
 urlpatterns = [
+    path(
+        "declarations/signatures/<str:token>/",
+        views_signing.signature,
+        name="declaration.signature",
+    ),
+    path("declarations/<int:pk>/state/", views_signing.state, name="declaration.state"),
+    path("declarations/<int:pk>/sign/", views_signing.sign, name="declaration.sign"),
+    path(
+        "declarations/<int:pk>/sign/organization/",
+        views_signing.sign_organization,
+        name="declaration.sign_organization",
+    ),
+    path(
+        "declarations/<int:pk>/signatures/<int:signature_pk>/void/",
+        views_signing.void,
+        name="declaration.void",
+    ),
     path("declarations/", views.declaration_list, name="declaration.list"),
     path("declarations/new/", views.create, name="declaration.create"),
     path("declarations/<int:pk>/", views.detail, name="declaration.detail"),

@@ -9,18 +9,20 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from vos.common.locales import language_name
+from vos.common.locales import country_name, language_name
 from vos.common.multilingual import reader_language
 from vos.declaration.diff import word_diff
 from vos.declaration.forms import (
     CommentForm,
     DeclarationForm,
+    DeliveryForm,
+    SignatureForm,
     TeamForm,
     TranslationForm,
     TranslatorForm,
     VersionForm,
 )
-from vos.declaration.models import Comment, Declaration, TeamMember
+from vos.declaration.models import Comment, Declaration, Signature, TeamMember
 from vos.declaration.review import (
     comment_add,
     comment_reply,
@@ -38,12 +40,15 @@ from vos.declaration.services import (
     version_restore,
     version_save,
 )
+from vos.declaration.signing import signature_counts, signatures_counted
 from vos.declaration.translation import (
     is_out_of_date,
     may_translate,
     translation_save,
     translator_add,
 )
+from vos.network.services import organizations_administered
+from vos.organization.models import Organization
 
 
 def declaration_or_404(
@@ -123,8 +128,41 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "translation_outdated": translated is not None
             and is_out_of_date(translated, version.number),
             "original_language_name": language_name(declaration.language),
+            **_signing_context(request, declaration),
         },
     )
+
+
+def _signing_context(request: HttpRequest, declaration: Declaration) -> dict:
+    """What the page shows of signatures: the signatories, live counts, the forms."""
+    if declaration.state == Declaration.State.DRAFTING:
+        return {"may_manage": request.user.has_perm("declaration.manage_team", declaration)}
+    counted = signatures_counted(declaration).select_related("organization")
+    organizations = [s for s in counted if s.kind == Signature.Kind.ORGANIZATION and s.is_public]
+    people = [s for s in counted if s.kind == Signature.Kind.PERSON]
+    counts = signature_counts(declaration)
+    return {
+        "may_manage": request.user.has_perm("declaration.manage_team", declaration),
+        "may_void": request.user.has_perm("organization.verify"),
+        "signing_organizations": organizations,
+        "signing_people": people,
+        "counts": counts,
+        "counts_by_country": [
+            (country_name(code) if code else "", n) for code, n in counts["by_country"]
+        ],
+        "counts_by_kind": [
+            (Organization.Kind(kind).label if kind else "", n) for kind, n in counts["by_kind"]
+        ],
+        "sign_form": SignatureForm(initial={"show_name": True}),
+        "delivery_form": DeliveryForm(),
+        "sign_as": organizations_administered(request.user),
+        "signed_as": set(
+            declaration.signatures.filter(
+                kind=Signature.Kind.ORGANIZATION, withdrawn_at__isnull=True
+            ).values_list("organization_id", flat=True)
+        ),
+        "page_url": request.build_absolute_uri(declaration.get_absolute_url()),
+    }
 
 
 def _comment_of(request: HttpRequest, pk: int, comment_pk: int) -> Comment:
