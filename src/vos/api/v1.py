@@ -5,7 +5,15 @@ through the same services and permission rules as the web pages."""
 from django.conf import settings
 from ninja import NinjaAPI
 
-from vos.api import activities, editions, moderation, organizations, people, registrations
+from vos.api import (
+    activities,
+    declarations,
+    editions,
+    moderation,
+    organizations,
+    people,
+    registrations,
+)
 from vos.api.auth import AddressThrottle, TokenThrottle
 from vos.api.docs import SiteDocs
 from vos.api.errors import install_error_handlers
@@ -34,5 +42,13 @@ api = VersionedAPI(
 )
 install_error_handlers(api)
 # One module per domain, each on its own router, all under /api/v1/.
-for module in (editions, activities, organizations, people, registrations, moderation):
+for module in (
+    editions,
+    activities,
+    organizations,
+    declarations,
+    people,
+    registrations,
+    moderation,
+):
     api.add_router("", module.router)

@@ -43,6 +43,7 @@ CACHEABLE = {
     "organization.detail",
     "initiative.detail",
     "initiative.calendar",
+    "declaration.list",
 }
 # The API's public reads, asked without a token: the same for every client. A stored
 # answer costs no query, so the per-address rate limit only counts answers built anew.
@@ -60,6 +61,8 @@ CACHEABLE_API = {
     "api-v1:list_initiatives",
     "api-v1:get_initiative",
     "api-v1:list_actions",
+    "api-v1:list_declarations",
+    "api-v1:get_declaration",
     "api-v1:get_person",
 }
 # What pages never show: saving these does not move the version on.

@@ -121,3 +121,20 @@ class DeliveryForm(forms.Form):
     note = forms.CharField(
         label=_("How and to whom"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class DeclarationFilterForm(forms.Form):
+    state = forms.ChoiceField(
+        label=_("State"),
+        required=False,
+        choices=[("", _("All")), *[c for c in Declaration.State.choices if c[0] != "drafting"]],
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All")), *Declaration.Kind.choices]
+    )
+    language = forms.ChoiceField(label=_("Language"), required=False)
+    edition = forms.SlugField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [("", _("All")), *language_choices()]

@@ -9,6 +9,12 @@ urlpatterns = [
         name="declaration.signature",
     ),
     path("declarations/<int:pk>/state/", views_signing.state, name="declaration.state"),
+    path(
+        "declarations/<int:pk>/signatories.csv",
+        views_signing.signatories_csv,
+        name="declaration.signatories_csv",
+    ),
+    path("declarations/<int:pk>/print/", views_signing.printable, name="declaration.print"),
     path("declarations/<int:pk>/sign/", views_signing.sign, name="declaration.sign"),
     path(
         "declarations/<int:pk>/sign/organization/",

@@ -14,6 +14,7 @@ from vos.common.multilingual import reader_language
 from vos.declaration.diff import word_diff
 from vos.declaration.forms import (
     CommentForm,
+    DeclarationFilterForm,
     DeclarationForm,
     DeliveryForm,
     SignatureForm,
@@ -23,6 +24,7 @@ from vos.declaration.forms import (
     VersionForm,
 )
 from vos.declaration.models import Comment, Declaration, Signature, TeamMember
+from vos.declaration.queries import declarations_public
 from vos.declaration.review import (
     comment_add,
     comment_reply,
@@ -62,7 +64,11 @@ def declaration_or_404(
 
 @require_GET
 def declaration_list(request: HttpRequest) -> HttpResponse:
-    public = Declaration.objects.exclude(state=Declaration.State.DRAFTING).select_related("edition")
+    """Every public declaration, overall or of one edition, filtered by state, kind and
+    language; and the reader's own drafts."""
+    form = DeclarationFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    public = declarations_public(filters)
     mine = (
         Declaration.objects.filter(team__person=request.user, state=Declaration.State.DRAFTING)
         if request.user.is_authenticated
@@ -71,7 +77,12 @@ def declaration_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "declaration/list.html",
-        {"declarations": list(public.order_by("-created_at")), "drafts": list(mine)},
+        {
+            "form": form,
+            "filtered": any(filters.values()),
+            "declarations": list(public),
+            "drafts": list(mine),
+        },
     )
 
 

@@ -7,11 +7,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from vos.common.csv import csv_response
 from vos.common.http import client_address
 from vos.declaration.forms import DeliveryForm, SignatureForm
 from vos.declaration.models import Declaration, Signature
+from vos.declaration.services import latest_version
 from vos.declaration.signing import (
     declaration_close,
     declaration_deliver,
@@ -21,6 +23,7 @@ from vos.declaration.signing import (
     signature_confirm,
     signature_void,
     signature_withdraw,
+    signatures_counted,
 )
 from vos.declaration.views import declaration_or_404
 from vos.organization.models import Organization
@@ -153,3 +156,73 @@ def void(request: HttpRequest, pk: int, signature_pk: int) -> HttpResponse:
     else:
         messages.success(request, _("The signature is voided."))
     return redirect(f"{declaration.get_absolute_url()}#signatories")
+
+
+@login_required
+@require_GET
+def signatories_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every signature, for the drafting team and the facilitation team; cells a
+    spreadsheet would run as a formula are neutralized by the one CSV writer."""
+    declaration = get_object_or_404(Declaration, pk=pk)
+    if not (
+        request.user.has_perm("declaration.manage_team", declaration)
+        or request.user.has_perm("organization.verify")
+    ):
+        raise Http404
+    response, writer = csv_response(f"declaration-{declaration.pk}-signatories.csv")
+    writer.writerow(
+        [
+            _("Kind"),
+            _("Name"),
+            _("Organization"),
+            _("Country"),
+            _("Email"),
+            _("Version"),
+            _("Confirmed"),
+            _("Shown"),
+            _("Withdrawn"),
+            _("Voided"),
+        ]
+    )
+    rows = declaration.signatures.select_related("organization", "version").order_by("pk")
+    for signature in rows:
+        writer.writerow(
+            [
+                signature.get_kind_display(),
+                signature.name,
+                signature.organization.name
+                if signature.organization
+                else signature.organization_text,
+                signature.country,
+                signature.email,
+                signature.version.number,
+                signature.confirmed_at.isoformat() if signature.confirmed_at else "",
+                _("yes")
+                if (signature.show_name if signature.email else signature.is_public)
+                else _("no"),
+                signature.withdrawn_at.isoformat() if signature.withdrawn_at else "",
+                signature.void_reason if signature.voided_at else "",
+            ]
+        )
+    return response
+
+
+@require_GET
+def printable(request: HttpRequest, pk: int) -> HttpResponse:
+    """The letter with its signatories, laid out for paper (the browser saves it as a
+    PDF); ``?dossier=1`` appends the pages of the signatory networks."""
+    declaration = declaration_or_404(request, pk)
+    version = declaration.open_version or latest_version(declaration)
+    counted = signatures_counted(declaration).select_related("organization")
+    organizations = [s for s in counted if s.kind == Signature.Kind.ORGANIZATION and s.is_public]
+    return render(
+        request,
+        "declaration/print.html",
+        {
+            "declaration": declaration,
+            "version": version,
+            "organizations": organizations,
+            "people": [s for s in counted if s.kind == Signature.Kind.PERSON],
+            "dossier": bool(request.GET.get("dossier")),
+        },
+    )
