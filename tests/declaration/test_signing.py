@@ -163,3 +163,36 @@ def test_robots_are_kept_out(client, opened, settings):
     assert Signature.objects.count() == 2
     page = client.get(declaration.get_absolute_url()).content.decode()
     assert "Too many signatures from here" in page
+
+
+def test_a_new_version_after_opening_asks_every_signatory_again(
+    client, opened, mailbox, django_capture_on_commit_callbacks
+):
+    declaration, team = opened
+    admin = UserFactory(email="admin@attac.example")
+    org = organization_create(creator=admin, details=OrganizationDetails(name="Attac", kind="ngo"))
+    org_signature = sign_as_organization(declaration=declaration, organization=org, admin=admin)
+    person = sign_as_person(
+        declaration=declaration, name="Amina", email="a@example.org", country="SN"
+    )
+    client.post(f"/en/declarations/signatures/{person.token}/", {"action": "confirm"})
+    mailbox.clear()
+    client.force_login(team)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("declaration.edit", kwargs={"pk": declaration.pk}),
+            {"text": "We write again, urgently.", "note": "urgent", "based_on": "1"},
+        )
+    assert response.status_code == 302
+    declaration.refresh_from_db()
+    assert declaration.open_version.number == 2
+    messages = {message["To"]: message for message in mailbox.wait_for(2)}
+    assert set(messages) == {"admin@attac.example", "a@example.org"}
+    assert f"/declarations/signatures/{person.token}/" in body_of(messages["a@example.org"])
+    assert "?from=1&to=2" in body_of(messages["a@example.org"])
+    # Each confirms for the new version; the signatures then record it.
+    client.post(f"/en/declarations/signatures/{person.token}/", {"action": "confirm"})
+    sign_as_organization(declaration=declaration, organization=org, admin=admin)
+    person.refresh_from_db()
+    org_signature.refresh_from_db()
+    assert (person.version.number, org_signature.version.number) == (2, 2)

@@ -104,11 +104,20 @@ def latest_version(declaration: Declaration) -> Version:
 
 @transaction.atomic
 def version_save(
-    *, declaration: Declaration, author: User, text: str, note: str, based_on: int
+    *,
+    declaration: Declaration,
+    author: User,
+    text: str,
+    note: str,
+    based_on: int,
+    while_open: bool = False,
 ) -> Version:
-    """Save the text as a new version, written from version ``based_on``."""
+    """Save the text as a new version, written from version ``based_on``. Once
+    signatures are open the text is frozen: only ``while_open`` (``version_revise``)
+    makes a new version then."""
     declaration = Declaration.objects.select_for_update().get(pk=declaration.pk)
-    if declaration.state != Declaration.State.DRAFTING:
+    allowed = [Declaration.State.DRAFTING] + ([Declaration.State.OPEN] if while_open else [])
+    if declaration.state not in allowed:
         raise ValidationError(_("Signatures are open: the text is frozen."))
     latest = latest_version(declaration)
     if latest.number != based_on:

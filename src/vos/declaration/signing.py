@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vos.common.log import log_action
-from vos.declaration.models import Declaration, Signature
-from vos.declaration.services import latest_version
+from vos.declaration.models import Declaration, Signature, Version
+from vos.declaration.services import latest_version, version_save
 from vos.mail.services import mail_to_person
 from vos.organization.models import Membership, Organization
 from vos.person.models import User
@@ -176,6 +176,10 @@ def signature_confirm(*, token: str) -> Signature:
     if signature.confirmed_at is None:
         signature.confirmed_at = timezone.now()
         signature.save(update_fields=["confirmed_at"])
+    elif signature.declaration.open_version_id != signature.version_id:
+        # Confirmed again after a new version: the signature now records it.
+        signature.version_id = signature.declaration.open_version_id
+        signature.save(update_fields=["version"])
     return signature
 
 
@@ -215,6 +219,11 @@ def sign_as_organization(
     if signature.voided_at:
         raise ValidationError(_("This signature was voided by the facilitation team."))
     if not created:
+        if signature.withdrawn_at is None and signature.version_id != declaration.open_version_id:
+            # Signing again after a new version: the signature now records it.
+            signature.version, signature.signed_by = declaration.open_version, admin
+            signature.save(update_fields=["version", "signed_by"])
+            return signature
         if signature.withdrawn_at is None:
             raise ValidationError(_("This organization has signed already."))
         signature.withdrawn_at, signature.signed_by = None, admin
@@ -304,3 +313,50 @@ def signature_counts(declaration: Declaration) -> dict:
         .values_list("organization__kind", "count")
     )
     return {**totals, "by_country": by_country, "by_kind": by_kind}
+
+
+@transaction.atomic
+def version_revise(
+    *, declaration: Declaration, author: User, text: str, note: str, based_on: int
+) -> Version:
+    """A new version while signatures are open: it becomes the version signed from now
+    on, and everyone who signed an earlier one is told by email and asked to confirm
+    (their signature then records the new version) or withdraw."""
+    if not _team(author, declaration):
+        raise PermissionDenied
+    if declaration.state != Declaration.State.OPEN:
+        raise ValidationError(_("Signatures are not open."))
+    version = version_save(
+        declaration=declaration,
+        author=author,
+        text=text,
+        note=note,
+        based_on=based_on,
+        while_open=True,
+    )
+    Declaration.objects.filter(pk=declaration.pk).update(open_version=version)
+    declaration.refresh_from_db()
+    earlier = (
+        signatures_counted(declaration)
+        .exclude(version=version)
+        .select_related("organization", "signed_by", "version")
+    )
+    for signature in earlier:
+        transaction.on_commit(lambda signature=signature: _ask_again(signature, version))
+    log_action(
+        declaration,
+        actor=author,
+        action="declaration.revise",
+        data={"number": version.number, "asked": len(earlier)},
+    )
+    return version
+
+
+def _ask_again(signature: Signature, version: Version) -> None:
+    recipient = signature.signed_by or _Signer(signature, "en")
+    mail_to_person(
+        person=recipient,
+        template="declaration/email/new_version",
+        context={"signature": signature, "declaration": signature.declaration, "version": version},
+        email=None if signature.signed_by else signature.email,
+    )

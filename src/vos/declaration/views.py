@@ -42,7 +42,7 @@ from vos.declaration.services import (
     version_restore,
     version_save,
 )
-from vos.declaration.signing import signature_counts, signatures_counted
+from vos.declaration.signing import signature_counts, signatures_counted, version_revise
 from vos.declaration.translation import (
     is_out_of_date,
     may_translate,
@@ -257,7 +257,9 @@ def proposal(request: HttpRequest, pk: int, comment_pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
-    declaration = declaration_or_404(request, pk, "declaration.change")
+    declaration = declaration_or_404(request, pk, "declaration.manage_team")
+    if declaration.state not in (Declaration.State.DRAFTING, Declaration.State.OPEN):
+        raise Http404
     latest = latest_version(declaration)
     form = VersionForm(
         request.POST or None, initial={"text": latest.text, "based_on": latest.number}
@@ -265,7 +267,8 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            version = version_save(
+            save = version_revise if declaration.state == Declaration.State.OPEN else version_save
+            version = save(
                 declaration=declaration,
                 author=request.user,
                 text=form.cleaned_data["text"],
