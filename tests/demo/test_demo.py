@@ -7,6 +7,8 @@ from django.utils import timezone
 from vos.activity.models import Activity
 from vos.activity.services.coorganization import organizations_needed
 from vos.common.models import LogEntry
+from vos.declaration.models import Declaration
+from vos.declaration.signing import signature_counts
 from vos.edition.models import Edition, IntentionAcceptance
 from vos.network.models import ActionDate, Initiative
 from vos.organization.models import Organization
@@ -65,6 +67,15 @@ def test_demo_builds_the_forum_through_the_services_and_only_once():
     assert assembly.state == Activity.State.PROPOSED
     assert organizations_needed(assembly) == 1
     assert assembly.co_organizations.filter(status="pending").count() == 1
+
+    # The two letters to the UN Secretary-General: one delivered with its signatories, in
+    # three languages; one still in drafting with open comments.
+    delivered = Declaration.objects.get(state="delivered")
+    assert set(delivered.translations.values_list("language", flat=True)) == {"es", "fr"}
+    assert signature_counts(delivered)["organizations"] >= 5
+    assert signature_counts(delivered)["people"] >= 5
+    drafting = Declaration.objects.get(state="drafting")
+    assert drafting.comments.filter(resolved_at=None).count() >= 2
 
     before = Activity.objects.count()
     call_command("demo", "--if-empty", verbosity=0)

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from vos.demo.activities import demo_activities
+from vos.demo.declarations import demo_declarations
 from vos.demo.editions import demo_editions
 from vos.demo.networks import demo_assembly, demo_networks
 from vos.demo.people import FACILITATORS, demo_people
@@ -31,6 +32,7 @@ class Command(BaseCommand):
             editions = demo_editions(facilitators)
             activities = demo_activities(editions, people, facilitators)
             demo_networks(people)
+            demo_declarations(people)
             if demo_assembly(editions[-1], people) is not None:
                 activities += 1
         self.stdout.write(
