@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from tests.factories import UserFactory, intention_text, make_edition
+from tests.factories import UserFactory, intention_text, make_activity, make_edition
 from vos.declaration.diff import word_diff
 from vos.declaration.models import Declaration, TeamMember, Version
 from vos.declaration.services import (
@@ -17,6 +17,8 @@ from vos.declaration.services import (
     version_restore,
     version_save,
 )
+from vos.network.models import Initiative
+from vos.organization.services import OrganizationDetails, organization_create
 
 pytestmark = pytest.mark.django_db
 
@@ -157,3 +159,31 @@ def test_a_draft_is_read_and_written_by_its_team(client, role, reads, writes):
     # Once signatures open, the text is public and frozen.
     Declaration.objects.filter(pk=declaration.pk).update(state="open")
     assert client.get(declaration.get_absolute_url()).status_code == 200
+
+
+def test_a_declaration_names_the_edition_activities_and_initiatives_it_comes_from(client):
+    intention_text()
+    edition = make_edition()
+    author = UserFactory()
+    activity = make_activity(edition, title="Assembly for a common agenda", organizer=author)
+    org = organization_create(creator=author, details=OrganizationDetails(name="Attac"))
+    initiative = Initiative.objects.create(title="Tax justice now")
+    initiative.organizations.add(org)
+    client.force_login(author)
+    client.post(
+        reverse("declaration.create"),
+        {
+            "title": "Final declaration",
+            "kind": "final",
+            "language": "en",
+            "text": LETTER,
+            "edition": edition.pk,
+            "activities": [activity.pk],
+            "initiatives": [initiative.pk],
+        },
+    )
+    declaration = Declaration.objects.get()
+    assert declaration.edition == edition
+    page = client.get(declaration.get_absolute_url()).content.decode()
+    assert "Assembly for a common agenda" in page
+    assert "Tax justice now" in page

@@ -196,3 +196,19 @@ def test_a_new_version_after_opening_asks_every_signatory_again(
     person.refresh_from_db()
     org_signature.refresh_from_db()
     assert (person.version.number, org_signature.version.number) == (2, 2)
+
+
+def test_an_organization_may_sign_without_showing_its_name(client, opened):
+    declaration, _team = opened
+    admin = UserFactory()
+    org = organization_create(creator=admin, details=OrganizationDetails(name="Discreet Union"))
+    client.force_login(admin)
+    client.post(
+        reverse("declaration.sign_organization", kwargs={"pk": declaration.pk}),
+        {"organization": org.pk},
+    )
+    assert Signature.objects.get().is_public is False
+    client.logout()
+    page = client.get(declaration.get_absolute_url()).content.decode()
+    assert "Discreet Union" not in page
+    assert "1 organization" in page

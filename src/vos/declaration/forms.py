@@ -1,9 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vos.activity.models import Activity
 from vos.common.locales import country_choices, language_choices
 from vos.declaration.models import Declaration
 from vos.declaration.services import MAX_TEXT, DeclarationData
+from vos.edition.models import Edition
+from vos.network.models import Initiative
 from vos.organization.models import Organization
 
 
@@ -25,6 +28,23 @@ class DeclarationForm(forms.Form):
         queryset=Organization.objects.none(),
         required=False,
     )
+    edition = forms.ModelChoiceField(
+        label=_("It comes from the edition (optional)"),
+        queryset=Edition.objects.order_by("-start_date"),
+        required=False,
+    )
+    activities = forms.ModelMultipleChoiceField(
+        label=_("and from these activities of yours (optional)"),
+        queryset=Activity.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    initiatives = forms.ModelMultipleChoiceField(
+        label=_("and from these initiatives of your organizations (optional)"),
+        queryset=Initiative.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     text = forms.CharField(
         label=_("Text"),
         max_length=MAX_TEXT,
@@ -39,6 +59,17 @@ class DeclarationForm(forms.Form):
             self.fields["organization"].queryset = Organization.objects.filter(
                 memberships__person=person, memberships__status="active", merged_into=None
             ).order_by("name")
+            self.fields["activities"].queryset = Activity.objects.filter(
+                organizers__person=person, state__in=["published", "cancelled"]
+            ).order_by("-starts_at")
+            self.fields["initiatives"].queryset = (
+                Initiative.objects.filter(
+                    organizations__memberships__person=person,
+                    organizations__memberships__status="active",
+                )
+                .distinct()
+                .order_by("-created_at")
+            )
 
     def data_object(self) -> DeclarationData:
         cleaned = self.cleaned_data
@@ -47,6 +78,9 @@ class DeclarationForm(forms.Form):
             kind=cleaned["kind"],
             language=cleaned["language"],
             addressee=cleaned["addressee"],
+            edition=cleaned.get("edition"),
+            activities=list(cleaned.get("activities") or []),
+            initiatives=list(cleaned.get("initiatives") or []),
         )
 
 

@@ -2,7 +2,7 @@
 saving at once never lose each other's work: a save names the version it was written
 from, and is refused when another was saved since (the other one is shown instead)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -25,6 +25,8 @@ class DeclarationData:
     language: str = "en"
     addressee: str = ""
     edition: Edition | None = None
+    activities: list = field(default_factory=list)
+    initiatives: list = field(default_factory=list)
 
 
 class VersionConflictError(ValidationError):
@@ -90,6 +92,8 @@ def declaration_create(
         edition=data.edition,
         created_by=creator,
     )
+    declaration.activities.set(data.activities)
+    declaration.initiatives.set(data.initiatives)
     TeamMember.objects.create(declaration=declaration, person=creator, organization=organization)
     Version.objects.create(
         declaration=declaration, number=1, text=text, author=creator, note=_("First draft")

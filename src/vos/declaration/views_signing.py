@@ -106,7 +106,7 @@ def sign_organization(request: HttpRequest, pk: int) -> HttpResponse:
             declaration=declaration,
             organization=organization,
             admin=request.user,
-            is_public=request.POST.get("is_public") != "0",
+            is_public=request.POST.get("is_public") == "1",
         )
     except PermissionDenied:
         raise Http404 from None
