@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "vos.registration",
     "vos.network",
     "vos.declaration",
+    "vos.forum",
     "vos.room",
     "vos.schedule",
     "vos.api",
@@ -366,6 +367,10 @@ ORGANIZATION_LOGO_MAX_BYTES = int(env("ORGANIZATION_LOGO_MAX_BYTES", str(2_000_0
 # domain (against mass fake signatures; big organizations' domains need the larger one).
 SIGNATURES_PER_ADDRESS = int(env("SIGNATURES_PER_ADDRESS", "20"))
 SIGNATURES_PER_DOMAIN = int(env("SIGNATURES_PER_DOMAIN", "300"))
+# The Open Forum: contributions a person may post in a minute, and for how long they may
+# edit one after posting it.
+FORUM_POSTS_PER_MINUTE = int(env("FORUM_POSTS_PER_MINUTE", "6"))
+FORUM_EDIT_MINUTES = int(env("FORUM_EDIT_MINUTES", "30"))
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"

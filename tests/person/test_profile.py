@@ -246,6 +246,8 @@ def test_data_export_walks_every_declared_part(client):
         "declaration_versions_written",
         "declaration_comments",
         "declarations_signed_for_organizations",
+        "forum_contributions",
+        "forum_likes",
         "activities_organized",
         "invitations_sent",
         "review_digests_received",
