@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vos.activity.models import Activity
+from vos.common.multilingual import Translatable
 from vos.edition.models import Edition, Theme
 from vos.organization.models import Organization
 
@@ -114,3 +115,29 @@ class Like(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} ♥ {self.contribution_id}"
+
+
+class Outcome(Translatable):
+    """What an activity leaves once it has happened: a summary, proposals for action, next
+    steps and links (a recording, documents), posted by its organizers."""
+
+    translatable_fields = ("summary", "proposals", "next_steps")
+
+    activity = models.OneToOneField(Activity, on_delete=models.CASCADE, related_name="outcome")
+    summary = models.TextField(_("summary"), max_length=10_000)
+    proposals = models.TextField(_("proposals for action"), blank=True, max_length=10_000)
+    next_steps = models.TextField(_("next steps"), blank=True, max_length=5_000)
+    links = models.JSONField(_("links"), default=list, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "pk"]
+        verbose_name = _("outcome")
+        verbose_name_plural = _("outcomes")
+
+    def __str__(self) -> str:
+        return str(self.activity)

@@ -1,7 +1,7 @@
 """What the Open Forum keeps about a person: their contributions (they stay in the
 debate without their name, SET_NULL) and their likes (deleted with the account)."""
 
-from vos.forum.models import Contribution, Like
+from vos.forum.models import Contribution, Like, Outcome
 from vos.person.registry import PersonalData, declare
 
 
@@ -15,4 +15,4 @@ def _export(person) -> dict:
     }
 
 
-declare(PersonalData(app="forum", models=(Contribution, Like), export=_export))
+declare(PersonalData(app="forum", models=(Contribution, Like, Outcome), export=_export))

@@ -7,15 +7,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vos.activity.loader import activity_or_404
 from vos.common.multilingual import reader_language
 from vos.edition.models import Edition
 from vos.edition.queries import intention_accepted_by
 from vos.forum import queries
-from vos.forum.forms import AnswerForm, ContributionForm
-from vos.forum.models import Contribution, Space
+from vos.forum.forms import AnswerForm, ContributionForm, OutcomeForm, WallFilterForm
+from vos.forum.models import Contribution, Outcome, Space
+from vos.forum.outcomes import outcome_save, outcomes_for_wall
 from vos.forum.services import (
     contribution_post,
     like_toggle,
@@ -133,3 +134,68 @@ def like(request: HttpRequest, pk: int) -> HttpResponse:
     target = get_object_or_404(Contribution.objects.select_related("space"), pk=pk)
     like_toggle(contribution=target, person=request.user)
     return redirect(f"{target.space.get_absolute_url()}#contribution-{target.pk}")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def outcome(request: HttpRequest, pk: int) -> HttpResponse:
+    """The organizers post (or correct) their activity's outcome."""
+    activity = activity_or_404(request.user, pk)
+    if not activity.organizers.filter(person=request.user).exists():
+        raise Http404
+    existing = Outcome.objects.filter(activity=activity).first()
+    initial = (
+        {
+            "summary": existing.summary,
+            "proposals": existing.proposals,
+            "next_steps": existing.next_steps,
+            "links": "\n".join(existing.links),
+            "language": existing.original_language,
+        }
+        if existing
+        else {"language": reader_language()}
+    )
+    form = OutcomeForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            outcome_save(
+                activity=activity,
+                author=request.user,
+                summary=form.cleaned_data["summary"],
+                proposals=form.cleaned_data["proposals"],
+                next_steps=form.cleaned_data["next_steps"],
+                links=form.cleaned_data["links"].splitlines(),
+                language=form.cleaned_data["language"],
+            )
+        except ValidationError as error:
+            for field, errors in getattr(
+                error, "message_dict", {"__all__": error.messages}
+            ).items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, _("The outcome is published."))
+            return redirect(activity)
+    return render(
+        request,
+        "forum/outcome_form.html",
+        {"activity": activity, "form": form},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@require_GET
+def wall(request: HttpRequest, slug: str) -> HttpResponse:
+    """The wall of an edition's outcomes."""
+    edition = get_object_or_404(Edition, slug=slug)
+    form = WallFilterForm(request.GET or None, edition=edition)
+    filters = form.cleaned_data if form.is_valid() else {}
+    return render(
+        request,
+        "forum/wall.html",
+        {
+            "edition": edition,
+            "form": form,
+            "filtered": any(filters.values()),
+            "outcomes": list(outcomes_for_wall(edition, filters)[:200]),
+        },
+    )

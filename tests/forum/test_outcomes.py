@@ -1,0 +1,91 @@
+"""Outcomes of activities: posted by the organizers once the activity has ended, shown
+on its page, and gathered on the edition's wall of proposals."""
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import UserFactory, intention_text, make_activity, make_edition
+from vos.forum.models import Outcome
+from vos.forum.outcomes import outcome_save
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def ended():
+    intention_text()
+    edition = make_edition(start=timezone.localdate() - dt.timedelta(days=3))
+    organizer = UserFactory()
+    activity = make_activity(
+        edition,
+        title="Water commons",
+        organizer=organizer,
+        starts_at=timezone.now() - dt.timedelta(days=2),
+        languages=["es"],
+    )
+    return activity, organizer
+
+
+def test_the_organizers_post_an_outcome_once_the_activity_has_ended(client, ended):
+    activity, organizer = ended
+    with pytest.raises(PermissionDenied):
+        outcome_save(activity=activity, author=UserFactory(), summary="Mine")
+    client.force_login(organizer)
+    page = client.get(activity.get_absolute_url()).content.decode()
+    assert reverse("forum.outcome", kwargs={"pk": activity.pk}) in page
+    response = client.post(
+        reverse("forum.outcome", kwargs={"pk": activity.pk}),
+        {
+            "summary": "We mapped twelve water commons.",
+            "proposals": "A network of water committees.",
+            "links": "https://video.example.org/recording\nnot a link",
+            "language": "en",
+        },
+    )
+    assert response.status_code == 400
+    assert "is not a web address" in response.content.decode()
+    assert not Outcome.objects.exists()
+    client.post(
+        reverse("forum.outcome", kwargs={"pk": activity.pk}),
+        {
+            "summary": "We mapped twelve water commons.",
+            "proposals": "A network of water committees.",
+            "links": "https://video.example.org/recording",
+            "language": "en",
+        },
+    )
+    client.logout()
+    page = client.get(activity.get_absolute_url()).content.decode()
+    assert "We mapped twelve water commons." in page
+    assert "https://video.example.org/recording" in page
+
+
+def test_no_outcome_before_the_end(ended):
+    activity, organizer = ended
+    activity.ends_at = timezone.now() + dt.timedelta(hours=1)
+    activity.save(update_fields=["ends_at"])
+    with pytest.raises(ValidationError, match="once the activity has ended"):
+        outcome_save(activity=activity, author=organizer, summary="Too early")
+
+
+def test_the_wall_gathers_an_editions_outcomes_with_filters(client, ended):
+    activity, organizer = ended
+    outcome_save(activity=activity, author=organizer, summary="Mapped.", proposals="Committees.")
+    other = make_activity(
+        activity.edition,
+        title="Open mic",
+        organizer=organizer,
+        starts_at=timezone.now() - dt.timedelta(days=2),
+        languages=["en"],
+    )
+    outcome_save(activity=other, author=organizer, summary="We sang.")
+    url = reverse("forum.wall", kwargs={"slug": activity.edition.slug})
+    wall = client.get(url).content.decode()
+    assert "Water commons" in wall
+    assert "Open mic" in wall
+    assert "Open mic" not in client.get(url, {"proposals": "on"}).content.decode()
+    assert "Open mic" not in client.get(url, {"language": "es"}).content.decode()
