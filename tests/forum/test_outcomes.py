@@ -8,9 +8,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.conftest import body_of
 from tests.factories import UserFactory, intention_text, make_activity, make_edition
 from vos.forum.models import Outcome
-from vos.forum.outcomes import outcome_save
+from vos.forum.outcomes import outcome_reminders_send, outcome_save
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +90,31 @@ def test_the_wall_gathers_an_editions_outcomes_with_filters(client, ended):
     assert "Open mic" in wall
     assert "Open mic" not in client.get(url, {"proposals": "on"}).content.decode()
     assert "Open mic" not in client.get(url, {"language": "es"}).content.decode()
+
+
+def test_the_organizers_are_reminded_once_a_day_after_the_end(
+    ended, mailbox, django_capture_on_commit_callbacks
+):
+    activity, organizer = ended
+    posted = make_activity(
+        activity.edition,
+        title="Already told",
+        organizer=organizer,
+        starts_at=timezone.now() - dt.timedelta(days=2),
+    )
+    outcome_save(activity=posted, author=organizer, summary="Done.")
+    make_activity(  # ended an hour ago: too early to remind
+        activity.edition,
+        title="Just ended",
+        organizer=organizer,
+        starts_at=timezone.now() - dt.timedelta(hours=2, minutes=30),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert outcome_reminders_send() == 1
+    [message] = mailbox.wait_for(1)
+    assert message["To"] == organizer.email
+    assert "Water commons" in message["Subject"]
+    assert reverse("forum.outcome", kwargs={"pk": activity.pk}).removeprefix("/en") in body_of(
+        message
+    )
+    assert outcome_reminders_send() == 0

@@ -141,3 +141,20 @@ class Outcome(Translatable):
 
     def __str__(self) -> str:
         return str(self.activity)
+
+
+class OutcomeReminder(models.Model):
+    """Written, in the same transaction as the emails, when an activity's organizers were
+    reminded to post its outcome: never twice."""
+
+    activity = models.OneToOneField(
+        Activity, on_delete=models.CASCADE, related_name="outcome_reminder"
+    )
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("outcome reminder")
+        verbose_name_plural = _("outcome reminders")
+
+    def __str__(self) -> str:
+        return str(self.activity_id)

@@ -1,6 +1,8 @@
 """Outcomes of activities: once an activity has ended, its organizers post what it
-produced; an edition's outcomes make a wall of proposals, filtered by theme, kind of
-activity and language."""
+produced (they are reminded by email a day after); an edition's outcomes make a wall of
+proposals, filtered by theme, kind of activity and language."""
+
+import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
@@ -14,7 +16,8 @@ from vos.activity.queries import activities_public
 from vos.common.log import log_action
 from vos.common.multilingual import translations_apply
 from vos.edition.models import Edition
-from vos.forum.models import Outcome
+from vos.forum.models import Outcome, OutcomeReminder
+from vos.mail.services import mail_to_person
 from vos.person.models import User
 
 MAX_LINKS = 10
@@ -88,3 +91,41 @@ def outcomes_for_wall(edition: Edition, filters: dict) -> QuerySet[Outcome]:
     if filters.get("proposals"):
         outcomes = outcomes.exclude(proposals="")
     return outcomes
+
+
+# The organizers are reminded this long after the end, and not for activities older than
+# the window (a new site does not remind everyone of last year's workshops).
+REMIND_AFTER = dt.timedelta(days=1)
+REMIND_WINDOW = dt.timedelta(days=7)
+
+
+def outcome_reminders_send(*, now: dt.datetime | None = None) -> int:
+    """Remind the organizers of every public activity that ended a day ago and has no
+    outcome yet, once; returns how many activities were reminded. ``vos remind`` runs it."""
+    now = now or timezone.now()
+    due = (
+        activities_public()
+        .filter(
+            state=Activity.State.PUBLISHED,
+            ends_at__lte=now - REMIND_AFTER,
+            ends_at__gt=now - REMIND_WINDOW,
+            outcome__isnull=True,
+            outcome_reminder__isnull=True,
+        )
+        .select_related("edition")
+        .order_by("ends_at")[:500]
+    )
+    reminded = 0
+    for activity in due:
+        with transaction.atomic():
+            _reminder, created = OutcomeReminder.objects.get_or_create(activity=activity)
+            if not created:
+                continue
+            for organizer in activity.organizers.select_related("person"):
+                mail_to_person(
+                    person=organizer.person,
+                    template="forum/email/outcome_reminder",
+                    context={"activity": activity},
+                )
+            reminded += 1
+    return reminded

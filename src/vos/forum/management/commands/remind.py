@@ -1,6 +1,7 @@
 """``vos remind``: queue every reminder that is due, the facilitation teams' daily
 digests of proposals waiting for review, the followers' digests of the organizations
-they follow, and send every email still waiting in the outbox; safe to run as often as you like (from a timer every few minutes): a
+they follow, the reminders to post an activity's outcome, and send every email still
+waiting in the outbox; safe to run as often as you like (from a timer every few minutes): a
 reminder is never queued twice, and an email held by a live worker is left to it.
 
 ``--every SECONDS`` runs it again and again (``vos serve`` does, for a local site)."""
@@ -11,6 +12,7 @@ from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
 from vos.activity.services import review_digests_send
+from vos.forum.outcomes import outcome_reminders_send
 from vos.mail.services import outbox_sweep
 from vos.network.digests import follow_digests_send
 from vos.registration.services import reminders_send_due
@@ -35,6 +37,7 @@ class Command(BaseCommand):
             reminders = reminders_send_due()
             review_digests_send()
             follow_digests_send()
+            outcome_reminders_send()
             sent = outbox_sweep()
             self.stdout.write(f"{reminders}")
             if sent:
