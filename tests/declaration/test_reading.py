@@ -103,3 +103,11 @@ def test_the_list_costs_the_same_for_few_and_many(client, django_assert_num_quer
     with django_assert_num_queries(1):
         html = client.get(reverse("declaration.list")).content.decode()
     assert html.count("Letter ") == count
+
+
+def test_an_organization_s_page_lists_the_declarations_it_signed(client, signed):
+    declaration, _team = signed
+    org = declaration.signatures.get(kind="organization").organization
+    page = client.get(org.get_absolute_url()).content.decode()
+    assert "Declarations it signed" in page
+    assert "Letter to the UN" in page

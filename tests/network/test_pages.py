@@ -197,7 +197,7 @@ def test_an_organization_page_costs_the_same_for_few_and_many(
         initiative.dates.create(
             title="Day of action", starts_at=edition.starts_at, typed_time_zone="UTC"
         )
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         html = client.get(organization.get_absolute_url()).content.decode()
     assert html.count("Activity ") >= count
     assert html.count("Initiative ") == min(count, 20)

@@ -285,10 +285,15 @@ def signature_void(*, signature: Signature, facilitator: User, reason: str) -> N
     )
 
 
-def signatures_counted(declaration: Declaration) -> QuerySet[Signature]:
-    return declaration.signatures.filter(
+def signatures_counted_everywhere() -> QuerySet[Signature]:
+    """The one rule for a signature that counts: confirmed, neither withdrawn nor voided."""
+    return Signature.objects.filter(
         confirmed_at__isnull=False, withdrawn_at__isnull=True, voided_at__isnull=True
     )
+
+
+def signatures_counted(declaration: Declaration) -> QuerySet[Signature]:
+    return signatures_counted_everywhere().filter(declaration=declaration)
 
 
 def signature_counts(declaration: Declaration) -> dict:
