@@ -9,7 +9,6 @@ signatures, with a reason, logged."""
 import datetime as dt
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q, QuerySet
@@ -17,9 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vos.common.log import log_action
+from vos.common.ratelimit import over_limit
 from vos.declaration.models import Declaration, Signature, Version
 from vos.declaration.services import latest_version, version_save
-from vos.mail.services import mail_to_person
+from vos.mail.services import Stranger, mail_to_person
 from vos.organization.models import Membership, Organization
 from vos.person.models import User
 
@@ -85,13 +85,7 @@ def _check_open(declaration: Declaration) -> None:
 
 def _rate_limit(key: str, limit: int, window: int) -> None:
     """At most ``limit`` signatures from one source in ``window`` seconds."""
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        count = 1
-    if count > limit:
+    if over_limit(key, limit, window):
         raise ValidationError(
             _("Too many signatures from here in a short time. Please try again later."),
             code="rate_limited",
@@ -147,19 +141,13 @@ def sign_as_person(
     return signature
 
 
-class _Signer:
-    """The recipient of a confirmation: someone who may have no account."""
-
-    def __init__(self, signature: Signature, language: str) -> None:
-        self.email = signature.email
-        self.display_name = signature.name
-        self.preferred_language = language
-        self.time_zone = ""
+def _signer(signature: Signature, language: str) -> Stranger:
+    return Stranger(email=signature.email, preferred_language=language, display_name=signature.name)
 
 
 def _send_confirmation(signature: Signature, language: str) -> None:
     mail_to_person(
-        person=_Signer(signature, language),
+        person=_signer(signature, language),
         template="declaration/email/confirm",
         context={"signature": signature, "declaration": signature.declaration},
         email=signature.email,
@@ -358,7 +346,7 @@ def version_revise(
 
 
 def _ask_again(signature: Signature, version: Version) -> None:
-    recipient = signature.signed_by or _Signer(signature, "en")
+    recipient = signature.signed_by or _signer(signature, "en")
     mail_to_person(
         person=recipient,
         template="declaration/email/new_version",

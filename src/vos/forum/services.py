@@ -7,7 +7,6 @@ likes. Writing needs an account that shares the intention text; a person writes 
 import datetime as dt
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from vos.activity.models import Activity
 from vos.common.log import log_action
+from vos.common.ratelimit import over_limit
 from vos.edition.models import Theme
 from vos.edition.queries import intention_accepted_by
 from vos.forum.models import Contribution, Like, Space
@@ -48,14 +48,7 @@ def space_standing() -> Space:
 
 
 def _rate_limit(person: User) -> None:
-    key = f"forum:posts:{person.pk}"
-    cache.add(key, 0, timeout=60)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=60)
-        count = 1
-    if count > settings.FORUM_POSTS_PER_MINUTE:
+    if over_limit(f"forum:posts:{person.pk}", settings.FORUM_POSTS_PER_MINUTE, 60):
         raise ValidationError(_("You are writing very fast: wait a minute, then post again."))
 
 

@@ -3,6 +3,7 @@
 import datetime as dt
 import logging
 import zoneinfo
+from dataclasses import dataclass
 from email.utils import make_msgid
 from urllib.parse import urlsplit
 
@@ -167,6 +168,17 @@ def render_plain(name: str, context: dict) -> str:
     """A plain-text template (a subject, a text part) rendered without HTML escaping:
     "Cours : l'histoire", not "l&#x27;histoire". HTML parts stay escaped."""
     return get_template(name).template.render(Context(context, autoescape=False))
+
+
+@dataclass
+class Stranger:
+    """A recipient who may have no account (an invitation, a signature to confirm): what
+    ``mail_to_person`` reads of a person."""
+
+    email: str
+    preferred_language: str
+    display_name: str = ""
+    time_zone: str = ""
 
 
 def mail_to_person(

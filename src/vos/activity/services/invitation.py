@@ -1,7 +1,5 @@
 """Co-organizers invited by email, and their acceptance."""
 
-from dataclasses import dataclass
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -10,7 +8,7 @@ from django.utils.translation import gettext as _
 from vos.activity.models import Activity, Invitation, Organizer
 from vos.activity.validators import validate_editable
 from vos.common.log import log_action
-from vos.mail.services import mail_to_person
+from vos.mail.services import Stranger, mail_to_person
 from vos.person.models import User
 
 
@@ -25,22 +23,12 @@ def invitation_create(*, activity: Activity, email: str, invited_by: User) -> In
         recipient = User.objects.filter(email__iexact=email).first()
         mail_to_person(
             person=recipient
-            or _Stranger(email=email, preferred_language=invited_by.preferred_language),
+            or Stranger(email=email, preferred_language=invited_by.preferred_language),
             template="activity/email/invitation",
             context={"activity": activity, "invitation": invitation, "inviter": invited_by},
             email=email,
         )
     return invitation
-
-
-@dataclass
-class _Stranger:
-    """Someone invited by email who has no account yet."""
-
-    email: str
-    preferred_language: str
-    time_zone: str = ""
-    display_name: str = ""
 
 
 @transaction.atomic

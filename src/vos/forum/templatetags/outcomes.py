@@ -13,8 +13,7 @@ register = template.Library()
 def activity_outcome(context, activity):
     request = context.get("request")
     user = getattr(request, "user", None)
-    # Read through the reverse relation: the forum app owns the table.
-    outcome = getattr(activity, "outcome", None) if _has_outcome(activity) else None
+    outcome = Outcome.objects.filter(activity=activity).first()
     may_post = bool(
         user
         and user.is_authenticated
@@ -23,11 +22,3 @@ def activity_outcome(context, activity):
         and activity.organizers.filter(person=user).exists()
     )
     return {"activity": activity, "outcome": outcome, "may_post": may_post, "request": request}
-
-
-def _has_outcome(activity) -> bool:
-    try:
-        activity.outcome  # noqa: B018 - the reverse one-to-one raises when there is none
-    except Outcome.DoesNotExist:
-        return False
-    return True

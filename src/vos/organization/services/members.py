@@ -5,30 +5,18 @@ An organization with admins always keeps at least one: the last admin can neithe
 nor be demoted nor removed (the organization's row is locked while that is checked, so
 two admins stepping down at once cannot both succeed)."""
 
-from dataclasses import dataclass
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vos.common.log import log_action
-from vos.mail.services import mail_to_person
+from vos.mail.services import Stranger, mail_to_person
 from vos.organization.models import Claim, Membership, MembershipInvitation, Organization
 from vos.organization.rules import forget_roles
 from vos.person.models import User
 
 NOTICE = "organization/email/notice"
-
-
-@dataclass
-class _Stranger:
-    """Someone invited by email who has no account yet."""
-
-    email: str
-    preferred_language: str
-    time_zone: str = ""
-    display_name: str = ""
 
 
 def admins_of(organization: Organization) -> list[User]:
@@ -153,7 +141,7 @@ def membership_invite(
         )
         mail_to_person(
             person=person
-            or _Stranger(email=email, preferred_language=invited_by.preferred_language),
+            or Stranger(email=email, preferred_language=invited_by.preferred_language),
             template=NOTICE,
             context={
                 "notice": "invitation",
