@@ -179,6 +179,6 @@ def test_a_space_costs_the_same_for_few_and_many(client, space, django_assert_nu
             for p in proposals
         ]
     )
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         html = client.get(space.get_absolute_url()).content.decode()
     assert html.count('class="thread"') == count

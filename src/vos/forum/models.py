@@ -88,6 +88,14 @@ class Contribution(models.Model):
     language = models.CharField(_("language"), max_length=8, default="en")
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     edited_at = models.DateTimeField(null=True, blank=True)
+    quotable = models.BooleanField(
+        _("facilitators may quote extracts of it"),
+        default=True,
+        help_text=_("In the idea branches and summaries, with your name."),
+    )
+    # Hidden by the facilitation team: the text gives way to a visible trace.
+    hidden_at = models.DateTimeField(null=True, blank=True)
+    hidden_reason = models.CharField(max_length=300, blank=True)
 
     class Meta:
         ordering = ["-created_at", "pk"]
@@ -98,7 +106,7 @@ class Contribution(models.Model):
         return self.body[:60]
 
     def get_absolute_url(self) -> str:
-        return f"{self.space.get_absolute_url()}#contribution-{self.pk}"
+        return reverse("forum.contribution", kwargs={"pk": self.pk})
 
 
 class Like(models.Model):
@@ -117,6 +125,266 @@ class Like(models.Model):
         return f"{self.person} ♥ {self.contribution_id}"
 
 
+class Note(models.Model):
+    """What a speaker said in a live session, posted as it is said by its facilitators
+    into the activity's space."""
+
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="notes")
+    speaker = models.CharField(_("speaker"), max_length=200)
+    language = models.CharField(_("language spoken"), max_length=8)
+    body = models.TextField(_("what was said"), max_length=5_000)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("note")
+        verbose_name_plural = _("notes")
+
+    def __str__(self) -> str:
+        return f"{self.speaker}: {self.body[:40]}"
+
+
+class Report(models.Model):
+    """Somebody asks the facilitation team to look at a contribution, with a reason;
+    the team's decision closes it."""
+
+    class Decision(models.TextChoices):
+        OPEN = "open", _("to look at")
+        HIDDEN = "hidden", _("hidden")
+        KEPT = "kept", _("kept")
+
+    contribution = models.ForeignKey(Contribution, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.CharField(_("reason"), max_length=500)
+    created_at = models.DateTimeField(default=timezone.now)
+    decision = models.CharField(max_length=8, choices=Decision, default=Decision.OPEN)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contribution", "reporter"],
+                condition=Q(decision="open"),
+                name="report_once_while_open",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.reason[:60]
+
+
+class Block(models.Model):
+    """A person the facilitation team stopped from writing in the Open Forum."""
+
+    person = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_block"
+    )
+    reason = models.CharField(_("reason"), max_length=300)
+    blocked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("block")
+        verbose_name_plural = _("blocks")
+
+    def __str__(self) -> str:
+        return str(self.person)
+
+
+class Branch(Translatable):
+    """A branch of the tree of ideas the facilitation team builds per theme: a named idea
+    that contributions (or extracts of them) are linked into."""
+
+    translatable_fields = ("title",)
+
+    edition = models.ForeignKey(
+        Edition, null=True, blank=True, on_delete=models.CASCADE, related_name="idea_branches"
+    )
+    theme = models.ForeignKey(
+        Theme, null=True, blank=True, on_delete=models.CASCADE, related_name="idea_branches"
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
+    title = models.CharField(_("idea"), max_length=200)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["title", "pk"]
+        verbose_name = _("idea branch")
+        verbose_name_plural = _("idea branches")
+
+    def __str__(self) -> str:
+        return self.tr.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("forum.branch", kwargs={"pk": self.pk})
+
+
+class BranchLink(models.Model):
+    """A contribution, or an extract of it, linked into a branch by a facilitator."""
+
+    branch = models.ForeignKey(Branch, on_delete=models.CASCADE, related_name="links")
+    contribution = models.ForeignKey(
+        Contribution, on_delete=models.CASCADE, related_name="branch_links"
+    )
+    extract = models.TextField(_("extract"), blank=True, max_length=2_000)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("link into a branch")
+        verbose_name_plural = _("links into branches")
+
+    def __str__(self) -> str:
+        return f"{self.contribution_id} → {self.branch_id}"
+
+
+class Summary(Translatable):
+    """What the facilitation team draws from a branch, a plenary or a theme: written,
+    published, corrected (every published wording kept), translated."""
+
+    translatable_fields = ("title", "body")
+
+    branch = models.ForeignKey(
+        Branch, null=True, blank=True, on_delete=models.CASCADE, related_name="summaries"
+    )
+    space = models.ForeignKey(
+        Space, null=True, blank=True, on_delete=models.CASCADE, related_name="summaries"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("summary"), max_length=20_000)
+    # Every translation folded, for search (kept by Translatable.save).
+    translated_text = models.TextField(blank=True, editable=False)
+    published_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("summary")
+        verbose_name_plural = _("summaries")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(branch__isnull=True, space__isnull=False)
+                | Q(branch__isnull=False, space__isnull=True),
+                name="summary_of_one_thing",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.tr.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("forum.summary", kwargs={"pk": self.pk})
+
+
+class SummaryVersion(models.Model):
+    """A published wording of a summary, in its original language."""
+
+    summary = models.ForeignKey(Summary, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    title = models.CharField(max_length=200)
+    body = models.TextField()
+    language = models.CharField(max_length=8)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-number"]
+        verbose_name = _("summary version")
+        verbose_name_plural = _("summary versions")
+        constraints = [
+            models.UniqueConstraint(fields=["summary", "number"], name="summary_version_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.summary_id} v{self.number}"
+
+
+class Following(models.Model):
+    """A person who gets a daily or weekly digest of what is new in a space, a branch
+    or a proposal's debate, instead of an email per post."""
+
+    class Frequency(models.TextChoices):
+        DAILY = "daily", _("daily")
+        WEEKLY = "weekly", _("weekly")
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_followings"
+    )
+    space = models.ForeignKey(
+        Space, null=True, blank=True, on_delete=models.CASCADE, related_name="followings"
+    )
+    branch = models.ForeignKey(
+        Branch, null=True, blank=True, on_delete=models.CASCADE, related_name="followings"
+    )
+    proposal = models.ForeignKey(
+        Contribution, null=True, blank=True, on_delete=models.CASCADE, related_name="followings"
+    )
+    frequency = models.CharField(
+        _("digest"), max_length=10, choices=Frequency, default=Frequency.DAILY
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    # What is newer than this goes into the next digest.
+    last_sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("following")
+        verbose_name_plural = _("followings")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(space__isnull=False, branch__isnull=True, proposal__isnull=True)
+                | Q(space__isnull=True, branch__isnull=False, proposal__isnull=True)
+                | Q(space__isnull=True, branch__isnull=True, proposal__isnull=False),
+                name="following_one_thing",
+            ),
+            models.UniqueConstraint(
+                fields=["person", "space"],
+                condition=Q(space__isnull=False),
+                name="follow_space_once",
+            ),
+            models.UniqueConstraint(
+                fields=["person", "branch"],
+                condition=Q(branch__isnull=False),
+                name="follow_branch_once",
+            ),
+            models.UniqueConstraint(
+                fields=["person", "proposal"],
+                condition=Q(proposal__isnull=False),
+                name="follow_proposal_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} → {self.followed}"
+
+    @property
+    def followed(self):
+        return self.space or self.branch or self.proposal
+
+
 class Outcome(Translatable):
     """What an activity leaves once it has happened: a summary, proposals for action, next
     steps and links (a recording, documents), posted by its organizers."""
@@ -128,6 +396,7 @@ class Outcome(Translatable):
     proposals = models.TextField(_("proposals for action"), blank=True, max_length=10_000)
     next_steps = models.TextField(_("next steps"), blank=True, max_length=5_000)
     links = models.JSONField(_("links"), default=list, blank=True)
+    translated_text = models.TextField(blank=True, editable=False)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

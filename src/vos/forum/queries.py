@@ -11,13 +11,11 @@ ORDERS = {
 }
 
 
-def contributions_for_space(space: Space, *, order: str = "newest", kind: str = "") -> QuerySet:
-    """The space's contributions (not replies, not arguments: they show inside), with
-    their like, reply and argument counts, replies and arguments prefetched."""
-    contributions = (
-        Contribution.objects.filter(space=space, parent=None, proposal=None)
-        .exclude(kind=Contribution.Kind.REPLY)
-        .select_related("author", "organization")
+def _threaded(contributions: QuerySet) -> QuerySet:
+    """Contributions with their like, reply and argument counts, replies and arguments
+    prefetched."""
+    return (
+        contributions.select_related("author", "organization")
         .annotate(
             like_count=Count("likes", distinct=True),
             reply_count=Count("replies", distinct=True),
@@ -37,6 +35,19 @@ def contributions_for_space(space: Space, *, order: str = "newest", kind: str = 
                 .annotate(like_count=Count("likes"))
                 .order_by("-like_count", "created_at"),
             ),
+        )
+    )
+
+
+def contribution_with_thread(contribution: Contribution) -> Contribution:
+    return _threaded(Contribution.objects.filter(pk=contribution.pk)).get()
+
+
+def contributions_for_space(space: Space, *, order: str = "newest", kind: str = "") -> QuerySet:
+    """The space's contributions (not replies, not arguments: they show inside)."""
+    contributions = _threaded(
+        Contribution.objects.filter(space=space, parent=None, proposal=None).exclude(
+            kind=Contribution.Kind.REPLY
         )
     )
     if kind:

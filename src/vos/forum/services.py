@@ -17,7 +17,7 @@ from vos.common.log import log_action
 from vos.common.ratelimit import over_limit
 from vos.edition.models import Theme
 from vos.edition.queries import intention_accepted_by
-from vos.forum.models import Contribution, Like, Space
+from vos.forum.models import Block, Contribution, Like, Space
 from vos.organization.models import Membership, Organization
 from vos.person.models import User
 
@@ -63,10 +63,15 @@ def contribution_post(
     proposal: Contribution | None = None,
     parent: Contribution | None = None,
     organization: Organization | None = None,
+    quotable: bool = True,
 ) -> Contribution:
     """Post a contribution; side effect: a log entry."""
     if not author.is_authenticated or not intention_accepted_by(author):
         raise PermissionDenied
+    if Block.objects.filter(person=author).exists():
+        raise ValidationError(
+            _("The facilitation team stopped you from writing in the Open Forum.")
+        )
     if kind not in Contribution.Kind.values:
         raise ValidationError({"kind": _("Unknown kind.")})
     body = body.strip()
@@ -108,6 +113,7 @@ def contribution_post(
         organization=organization,
         body=body,
         language=language,
+        quotable=quotable,
     )
     log_action(contribution, actor=author, action="forum.post", data={"kind": kind})
     return contribution
@@ -115,7 +121,7 @@ def contribution_post(
 
 def contribution_edit(*, contribution: Contribution, author: User, body: str) -> Contribution:
     """Its author corrects a contribution within the edit window."""
-    if contribution.author_id != author.pk:
+    if contribution.author_id != author.pk or contribution.hidden_at:
         raise PermissionDenied
     window = dt.timedelta(minutes=settings.FORUM_EDIT_MINUTES)
     if timezone.now() - contribution.created_at > window:
@@ -130,6 +136,24 @@ def contribution_edit(*, contribution: Contribution, author: User, body: str) ->
     contribution.body, contribution.edited_at = body[:MAX_TEXT], timezone.now()
     contribution.save(update_fields=["body", "edited_at"])
     return contribution
+
+
+def may_write(person: User) -> bool:
+    return (
+        person.is_authenticated
+        and intention_accepted_by(person)
+        and not Block.objects.filter(person=person).exists()
+    )
+
+
+def editable_by(contribution: Contribution, person: User) -> bool:
+    return (
+        person.is_authenticated
+        and contribution.author_id == person.pk
+        and not contribution.hidden_at
+        and timezone.now() - contribution.created_at
+        <= dt.timedelta(minutes=settings.FORUM_EDIT_MINUTES)
+    )
 
 
 def like_toggle(*, contribution: Contribution, person: User) -> bool:

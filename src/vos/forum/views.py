@@ -4,26 +4,59 @@ liking."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vos.activity.loader import activity_or_404
+from vos.common import live
 from vos.common.multilingual import reader_language
 from vos.edition.models import Edition
-from vos.edition.queries import intention_accepted_by
 from vos.forum import queries
-from vos.forum.forms import AnswerForm, ContributionForm, OutcomeForm, WallFilterForm
+from vos.forum.following import following_of
+from vos.forum.forms import AnswerForm, ContributionForm, NoteForm, OutcomeForm, WallFilterForm
+from vos.forum.ideas import summaries_shown
 from vos.forum.models import Contribution, Outcome, Space
+from vos.forum.moderation import is_blocked
+from vos.forum.notes import live_topic, may_take_notes, note_post, notes_of, session_live
 from vos.forum.outcomes import outcome_save, outcomes_for_wall
 from vos.forum.services import (
     contribution_post,
     like_toggle,
+    may_write,
     space_of_activity,
     space_of_theme,
     space_standing,
 )
+from vos.forum.views_moderation import contribution_or_404
+
+NOTES_SHOWN = 200
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    """Asked by forum.js, which updates the page in place."""
+    return request.headers.get("Accept") == "application/json"
+
+
+def _thread_json(request: HttpRequest, top: Contribution, message: str) -> JsonResponse:
+    """The thread of a contribution as the page shows it, for forum.js to put in place."""
+    shown = queries.contribution_with_thread(top)
+    html = render_to_string(
+        "forum/_thread.html",
+        {
+            "contribution": shown,
+            "space": top.space,
+            "liked": queries.liked_by(request.user, [shown]),
+            "may_write": True,
+            "moderator": request.user.has_perm("forum.moderate", top.space),
+            "language": reader_language(),
+        },
+        request=request,
+    )
+    return JsonResponse({"thread": top.pk, "html": html, "message": message})
 
 
 @require_GET
@@ -55,13 +88,21 @@ def space(request: HttpRequest, pk: int) -> HttpResponse:
     if kind not in Contribution.Kind.values:
         kind = ""
     contributions = list(queries.contributions_for_space(found, order=order, kind=kind))
+    live_version = live.version(live_topic(found)) if found.activity_id else ""
     return render(
         request,
         "forum/space.html",
         {
+            "notes": list(notes_of(found)[:NOTES_SHOWN]) if found.activity_id else [],
+            "live_version": live_version,
+            "is_live": bool(found.activity_id) and session_live(found.activity),
+            "may_take_notes": may_take_notes(request.user, found),
+            "note_form": NoteForm(initial={"language": reader_language()}),
             "space": found,
             "contributions": contributions,
             "liked": queries.liked_by(request.user, contributions),
+            "summaries": summaries_shown(request.user, space=found),
+            "following": following_of(request.user, found),
             "order": order,
             "kind": kind,
             "kinds": [
@@ -70,22 +111,36 @@ def space(request: HttpRequest, pk: int) -> HttpResponse:
                 if value not in ("for", "against", "reply")
             ],
             "form": ContributionForm(initial={"language": reader_language()}),
-            "may_write": request.user.is_authenticated and intention_accepted_by(request.user),
+            "may_write": may_write(request.user),
+            "blocked": is_blocked(request.user),
+            "moderator": request.user.has_perm("forum.moderate", found),
             "language": reader_language(),
         },
     )
 
 
-def _post(request: HttpRequest, found: Space, **kwargs) -> None:
+def _post(request: HttpRequest, found: Space, **kwargs) -> Contribution | list[str]:
+    """The contribution posted, or what was wrong."""
     try:
-        contribution_post(space=found, author=request.user, **kwargs)
+        return contribution_post(space=found, author=request.user, **kwargs)
     except PermissionDenied:
-        messages.error(request, _("To write in the Open Forum, share the intention text first."))
+        return [_("To write in the Open Forum, share the intention text first.")]
     except ValidationError as error:
-        for message in error.messages:
+        return error.messages
+
+
+def _answered(request: HttpRequest, posted, top: Contribution | None, back: str) -> HttpResponse:
+    """The answer to a post: JSON for forum.js, else a message and a redirect."""
+    if isinstance(posted, list):
+        if _wants_json(request):
+            return JsonResponse({"errors": posted}, status=400)
+        for message in posted:
             messages.error(request, message)
-    else:
-        messages.success(request, _("Posted."))
+        return redirect(back)
+    if _wants_json(request):
+        return _thread_json(request, top or posted, _("Posted."))
+    messages.success(request, _("Posted."))
+    return redirect(back)
 
 
 @login_required
@@ -94,27 +149,61 @@ def post(request: HttpRequest, pk: int) -> HttpResponse:
     found = get_object_or_404(Space, pk=pk)
     form = ContributionForm(request.POST)
     if form.is_valid():
-        _post(
+        posted = _post(
             request,
             found,
             kind=form.cleaned_data["kind"],
             body=form.cleaned_data["body"],
             language=form.cleaned_data["language"],
+            quotable=form.cleaned_data["quotable"],
         )
     else:
-        messages.error(request, _("Choose what it is and write something."))
-    return redirect(found)
+        posted = [_("Choose what it is and write something.")]
+    return _answered(request, posted, None, found.get_absolute_url())
+
+
+@require_GET
+def notes(request: HttpRequest, pk: int) -> HttpResponse:
+    """A live session's notes, for its open pages: a 304 while none was added."""
+    unchanged, current = live.not_modified(request, live_topic(Space(pk=pk)))
+    if unchanged:
+        return unchanged
+    found = get_object_or_404(
+        Space.objects.select_related("activity"), pk=pk, activity__isnull=False
+    )
+    if not request.user.has_perm("activity.view", found.activity):
+        raise Http404
+    response = render(request, "forum/_notes.html", {"notes": list(notes_of(found)[:NOTES_SHOWN])})
+    return live.stamped(response, current)
+
+
+@login_required
+@require_POST
+def note(request: HttpRequest, pk: int) -> HttpResponse:
+    found = get_object_or_404(Space.objects.select_related("activity", "edition"), pk=pk)
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Name the speaker and write what they said."))
+        return redirect(found)
+    try:
+        note_post(author=request.user, space=found, **form.cleaned_data)
+    except PermissionDenied:
+        raise Http404 from None
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    return redirect(f"{found.get_absolute_url()}#notes")
 
 
 @login_required
 @require_POST
 def answer(request: HttpRequest, pk: int) -> HttpResponse:
     """An argument for or against a proposal, or a reply to a contribution."""
-    target = get_object_or_404(Contribution.objects.select_related("space"), pk=pk)
+    target = contribution_or_404(request.user, pk)
     form = AnswerForm(request.POST)
     if form.is_valid():
         kind = form.cleaned_data["kind"]
-        _post(
+        posted = _post(
             request,
             target.space,
             kind=kind,
@@ -124,15 +213,27 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
             parent=target if kind == "reply" else None,
         )
     else:
-        messages.error(request, _("Write something first."))
-    return redirect(f"{target.space.get_absolute_url()}#contribution-{target.pk}")
+        posted = [_("Write something first.")]
+    top = target.proposal or target.parent or target
+    return _answered(
+        request, posted, top, f"{target.space.get_absolute_url()}#contribution-{target.pk}"
+    )
 
 
 @login_required
 @require_POST
 def like(request: HttpRequest, pk: int) -> HttpResponse:
-    target = get_object_or_404(Contribution.objects.select_related("space"), pk=pk)
-    like_toggle(contribution=target, person=request.user)
+    target = contribution_or_404(request.user, pk)
+    liked = like_toggle(contribution=target, person=request.user)
+    if _wants_json(request):
+        count = target.likes.count()
+        return JsonResponse(
+            {
+                "liked": liked,
+                "label": _("Unlike") if liked else _("Like"),
+                "count": ngettext("%(count)s like", "%(count)s likes", count) % {"count": count},
+            }
+        )
     return redirect(f"{target.space.get_absolute_url()}#contribution-{target.pk}")
 
 

@@ -188,6 +188,7 @@ def mail_to_person(
     context: dict,
     email: str | None = None,
     attachments: list[tuple[str, str, str]] = (),
+    headers: dict[str, str] | None = None,
 ) -> None:
     """Queue an email rendered in the recipient's language and time zone.
 
@@ -214,7 +215,7 @@ def mail_to_person(
         body=text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[email or person.email],
-        headers={"Content-Language": language},
+        headers={"Content-Language": language, **(headers or {})},
     )
     message.attach_alternative(html, "text/html")
     for filename, content, mimetype in attachments:

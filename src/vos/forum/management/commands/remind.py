@@ -1,6 +1,6 @@
 """``vos remind``: queue every reminder that is due, the facilitation teams' daily
 digests of proposals waiting for review, the followers' digests of the organizations
-they follow, the reminders to post an activity's outcome, and send every email still
+they follow, the Open Forum's digests, the reminders to post an activity's outcome, and send every email still
 waiting in the outbox; safe to run as often as you like (from a timer every few minutes): a
 reminder is never queued twice, and an email held by a live worker is left to it.
 
@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
 from vos.activity.services import review_digests_send
+from vos.forum.following import forum_digests_send
 from vos.forum.outcomes import outcome_reminders_send
 from vos.mail.services import outbox_sweep
 from vos.network.digests import follow_digests_send
@@ -38,6 +39,7 @@ class Command(BaseCommand):
             review_digests_send()
             follow_digests_send()
             outcome_reminders_send()
+            forum_digests_send()
             sent = outbox_sweep()
             self.stdout.write(f"{reminders}")
             if sent:
