@@ -118,3 +118,79 @@ def test_the_organizers_are_reminded_once_a_day_after_the_end(
         message
     )
     assert outcome_reminders_send() == 0
+
+
+def test_outcomes_are_supported_and_linked_to_initiatives_and_declarations(client, ended):
+    from vos.declaration.models import Declaration
+    from vos.network.services import InitiativeData, initiative_create
+    from vos.organization.models import Membership
+    from vos.organization.services import OrganizationDetails, organization_create
+
+    activity, organizer = ended
+    org = organization_create(
+        creator=organizer, details=OrganizationDetails(name="Agua Viva", kind="ngo")
+    )
+    activity.organizations.add(org)
+    initiative = initiative_create(
+        creator=organizer, organizations=[org], data=InitiativeData(title="Water is a right")
+    )
+    foreign = initiative_create(
+        creator=organizer,
+        organizations=[
+            organization_create(
+                creator=organizer, details=OrganizationDetails(name="Other", kind="ngo")
+            )
+        ],
+        data=InitiativeData(title="Unrelated"),
+    )
+    declaration = Declaration.objects.create(
+        edition=activity.edition, title="Declaration of the commons", state="open"
+    )
+    client.force_login(organizer)
+    url = reverse("forum.outcome", kwargs={"pk": activity.pk})
+    form = client.get(url).content.decode()
+    assert "Water is a right" in form
+    assert "Unrelated" not in form
+    response = client.post(
+        url,
+        {
+            "summary": "Water commons",
+            "language": "en",
+            "initiatives": [foreign.pk],
+        },
+    )
+    assert response.status_code == 400  # not an initiative of the activity's organizations
+    assert not Outcome.objects.exists()
+    client.post(
+        url,
+        {
+            "summary": "Water commons",
+            "language": "en",
+            "initiatives": [initiative.pk],
+            "declarations": [declaration.pk],
+        },
+    )
+    outcome = Outcome.objects.get()
+    assert list(outcome.initiatives.all()) == [initiative]
+    assert list(outcome.declarations.all()) == [declaration]
+
+    supporter = UserFactory()
+    Membership.objects.filter(organization=org).update(role="admin")
+    client.force_login(supporter)
+    support = reverse("forum.support", kwargs={"pk": outcome.pk})
+    client.post(support)
+    client.post(support)  # twice: still one support
+    assert outcome.supports.count() == 1
+    assert client.post(support, {"organization": org.pk}).status_code == 404  # not theirs
+    client.force_login(organizer)
+    client.post(support, {"organization": org.pk})
+    wall = client.get(
+        reverse("forum.wall", kwargs={"slug": activity.edition.slug}), {"order": "supported"}
+    ).content.decode()
+    assert "Supported by 1 person" in wall
+    assert "1 organization" in wall
+    assert "Water is a right" in wall
+    assert "Declaration of the commons" in wall
+    client.force_login(supporter)
+    client.post(support, {"undo": "1"})
+    assert outcome.supports.filter(person=supporter).count() == 0

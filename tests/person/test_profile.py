@@ -248,6 +248,7 @@ def test_data_export_walks_every_declared_part(client):
         "declarations_signed_for_organizations",
         "forum_contributions",
         "forum_likes",
+        "outcomes_supported",
         "forum_reports",
         "forum_following",
         "forum_blocked",

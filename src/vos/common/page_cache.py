@@ -93,6 +93,7 @@ NOT_SHOWN_LABELS = {
         "following",
         "note",
         "outcomereminder",
+        "outcomesupport",
     )
 }
 # Shown, but each change only on a few pages: their app says which (see places_changed),

@@ -70,10 +70,30 @@ class OutcomeForm(forms.Form):
         help_text=_("One address per line."),
     )
     language = forms.ChoiceField(label=_("Written in"))
+    initiatives = forms.TypedMultipleChoiceField(
+        label=_("Initiatives that carry its proposals on (optional)"),
+        required=False,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    declarations = forms.TypedMultipleChoiceField(
+        label=_("Declarations that take its proposals up (optional)"),
+        required=False,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, initiatives=(), declarations=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["language"].choices = language_choices()
+        self.fields["initiatives"].choices = [(i.pk, i.tr.title) for i in initiatives]
+        self.fields["declarations"].choices = [(d.pk, d.title) for d in declarations]
+
+
+class SupportForm(forms.Form):
+    organization = forms.TypedChoiceField(
+        label=_("Support as"), required=False, coerce=int, empty_value=None
+    )
 
 
 class WallFilterForm(forms.Form):
@@ -81,6 +101,11 @@ class WallFilterForm(forms.Form):
     type = forms.ChoiceField(label=_("Type"), required=False)
     language = forms.ChoiceField(label=_("Language"), required=False)
     proposals = forms.BooleanField(label=_("With proposals only"), required=False)
+    order = forms.ChoiceField(
+        label=_("Order"),
+        required=False,
+        choices=[("", _("newest")), ("supported", _("most supported"))],
+    )
 
     def __init__(self, *args, edition=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -7,7 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from vos.activity.models import Activity
 from vos.common.multilingual import Translatable
+from vos.declaration.models import Declaration
 from vos.edition.models import Edition, Theme
+from vos.network.models import Initiative
 from vos.organization.models import Organization
 
 
@@ -397,6 +399,13 @@ class Outcome(Translatable):
     next_steps = models.TextField(_("next steps"), blank=True, max_length=5_000)
     links = models.JSONField(_("links"), default=list, blank=True)
     translated_text = models.TextField(blank=True, editable=False)
+    # Where its proposals are carried on.
+    initiatives = models.ManyToManyField(
+        Initiative, blank=True, related_name="outcomes", verbose_name=_("initiatives")
+    )
+    declarations = models.ManyToManyField(
+        Declaration, blank=True, related_name="outcomes", verbose_name=_("declarations")
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -410,6 +419,52 @@ class Outcome(Translatable):
 
     def __str__(self) -> str:
         return str(self.activity)
+
+
+class OutcomeSupport(models.Model):
+    """A person, or an organization through one of its admins, supporting an outcome's
+    proposals."""
+
+    outcome = models.ForeignKey(Outcome, on_delete=models.CASCADE, related_name="supports")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="outcome_supports",
+    )
+    organization = models.ForeignKey(
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="outcome_supports",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("support of an outcome")
+        verbose_name_plural = _("supports of outcomes")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(person__isnull=False, organization__isnull=True)
+                | Q(person__isnull=True, organization__isnull=False),
+                name="outcome_support_person_or_organization",
+            ),
+            models.UniqueConstraint(
+                fields=["outcome", "person"],
+                condition=Q(person__isnull=False),
+                name="outcome_support_once_per_person",
+            ),
+            models.UniqueConstraint(
+                fields=["outcome", "organization"],
+                condition=Q(organization__isnull=False),
+                name="outcome_support_once_per_organization",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person or self.organization} → {self.outcome_id}"
 
 
 class OutcomeReminder(models.Model):

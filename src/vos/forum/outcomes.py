@@ -7,17 +7,22 @@ import datetime as dt
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from vos.activity.models import Activity
+from vos.activity.models import Activity, CoOrganization
 from vos.activity.queries import activities_public
 from vos.common.log import log_action
 from vos.common.multilingual import translations_apply
+from vos.declaration.models import Declaration
+from vos.declaration.queries import declarations_public
 from vos.edition.models import Edition
-from vos.forum.models import Outcome, OutcomeReminder
+from vos.forum.models import Outcome, OutcomeReminder, OutcomeSupport
 from vos.mail.services import mail_to_person
+from vos.network.models import Initiative
+from vos.network.services import organizations_administered
+from vos.organization.models import Organization
 from vos.person.models import User
 
 MAX_LINKS = 10
@@ -75,13 +80,98 @@ def outcome_save(
     return outcome
 
 
+def outcome_links_allowed(activity: Activity) -> tuple[QuerySet, QuerySet]:
+    """What an outcome may link to: the initiatives of the activity's organizations, the
+    public declarations of its edition."""
+    organizations = CoOrganization.objects.filter(
+        activity=activity, status=CoOrganization.Status.ACCEPTED
+    ).values("organization_id")
+    initiatives = (
+        Initiative.objects.filter(organizations__in=organizations).distinct().order_by("title")
+    )
+    declarations = declarations_public().filter(edition=activity.edition_id).order_by("title")
+    return initiatives, declarations
+
+
+@transaction.atomic
+def outcome_link(
+    *,
+    outcome: Outcome,
+    author: User,
+    initiatives: list[Initiative] = (),
+    declarations: list[Declaration] = (),
+) -> None:
+    """Say where the outcome's proposals are carried on."""
+    if not outcome.activity.organizers.filter(person=author).exists():
+        raise PermissionDenied
+    allowed_initiatives, allowed_declarations = outcome_links_allowed(outcome.activity)
+    if {i.pk for i in initiatives} - set(allowed_initiatives.values_list("pk", flat=True)) or {
+        d.pk for d in declarations
+    } - set(allowed_declarations.values_list("pk", flat=True)):
+        raise ValidationError(
+            _("Link initiatives of the activity's organizations and declarations of its edition.")
+        )
+    outcome.initiatives.set(initiatives)
+    outcome.declarations.set(declarations)
+
+
+def outcome_support(
+    *, outcome: Outcome, person: User, organization: Organization | None = None
+) -> OutcomeSupport:
+    """Support in one click, as oneself, or for an organization one administers."""
+    if not person.is_authenticated:
+        raise PermissionDenied
+    if organization is not None:
+        if organization.pk not in {o.pk for o in organizations_administered(person)}:
+            raise PermissionDenied
+        support, _created = OutcomeSupport.objects.get_or_create(
+            outcome=outcome, organization=organization
+        )
+    else:
+        support, _created = OutcomeSupport.objects.get_or_create(outcome=outcome, person=person)
+    return support
+
+
+def outcome_unsupport(
+    *, outcome: Outcome, person: User, organization: Organization | None = None
+) -> None:
+    if organization is not None:
+        if organization.pk not in {o.pk for o in organizations_administered(person)}:
+            raise PermissionDenied
+        OutcomeSupport.objects.filter(outcome=outcome, organization=organization).delete()
+    else:
+        OutcomeSupport.objects.filter(outcome=outcome, person=person).delete()
+
+
+def supported_by(
+    person: User, outcomes: list[Outcome], administered: list[Organization]
+) -> set[tuple[int, int | None]]:
+    """(outcome, organization or None) pairs the person supports, as themself or for one
+    of the organizations they administer; one query."""
+    if not person.is_authenticated:
+        return set()
+    rows = OutcomeSupport.objects.filter(
+        Q(person=person) | Q(organization__in=[o.pk for o in administered]),
+        outcome__in=[o.pk for o in outcomes],
+    ).values_list("outcome_id", "organization_id")
+    return set(rows)
+
+
 def outcomes_for_wall(edition: Edition, filters: dict) -> QuerySet[Outcome]:
-    """An edition's outcomes, those with proposals first, in two queries."""
+    """An edition's outcomes with their support counts and links, in four queries."""
     outcomes = (
         Outcome.objects.filter(activity__in=activities_public().filter(edition=edition))
-        .select_related("activity", "activity__activity_type")
-        .order_by("-created_at", "pk")
+        .select_related("activity__edition", "activity__activity_type")
+        .annotate(
+            people_count=Count("supports", filter=Q(supports__person__isnull=False)),
+            organization_count=Count("supports", filter=Q(supports__organization__isnull=False)),
+        )
+        .prefetch_related("initiatives", "declarations")
     )
+    if filters.get("order") == "supported":
+        outcomes = outcomes.order_by("-organization_count", "-people_count", "-created_at", "pk")
+    else:
+        outcomes = outcomes.order_by("-created_at", "pk")
     if filters.get("theme"):
         outcomes = outcomes.filter(activity__themes__pk=filters["theme"])
     if filters.get("type"):

@@ -12,6 +12,7 @@ from vos.forum.models import (
     Like,
     Note,
     Outcome,
+    OutcomeSupport,
     Report,
     Summary,
     SummaryVersion,
@@ -26,6 +27,9 @@ def _export(person) -> dict:
             for c in Contribution.objects.filter(author=person)
         ],
         "forum_likes": Like.objects.filter(person=person).count(),
+        "outcomes_supported": list(
+            OutcomeSupport.objects.filter(person=person).values_list("outcome_id", flat=True)
+        ),
         "forum_reports": [
             {"contribution": r.contribution_id, "reason": r.reason, "at": r.created_at.isoformat()}
             for r in Report.objects.filter(reporter=person)
@@ -49,6 +53,7 @@ declare(
             Contribution,
             Like,
             Outcome,
+            OutcomeSupport,
             Report,
             Block,
             Following,

@@ -7,6 +7,7 @@ urlpatterns = [
     path("forum/activities/<int:pk>/", views.activity_space, name="forum.activity"),
     path("forum/activities/<int:pk>/outcome/", views.outcome, name="forum.outcome"),
     path("editions/<slug:slug>/outcomes/", views.wall, name="forum.wall"),
+    path("forum/outcomes/<int:pk>/support/", views.support, name="forum.support"),
     path("forum/spaces/<int:pk>/", views.space, name="forum.space"),
     path("forum/spaces/<int:pk>/post/", views.post, name="forum.post"),
     path("forum/spaces/<int:pk>/notes/", views.notes, name="forum.notes"),

@@ -4,14 +4,17 @@ liking."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vos.activity.loader import activity_or_404
+from vos.activity.queries import activities_public
 from vos.common import live
 from vos.common.multilingual import reader_language
 from vos.edition.models import Edition
@@ -22,7 +25,15 @@ from vos.forum.ideas import summaries_shown
 from vos.forum.models import Contribution, Outcome, Space
 from vos.forum.moderation import is_blocked
 from vos.forum.notes import live_topic, may_take_notes, note_post, notes_of, session_live
-from vos.forum.outcomes import outcome_save, outcomes_for_wall
+from vos.forum.outcomes import (
+    outcome_link,
+    outcome_links_allowed,
+    outcome_save,
+    outcome_support,
+    outcome_unsupport,
+    outcomes_for_wall,
+    supported_by,
+)
 from vos.forum.services import (
     contribution_post,
     like_toggle,
@@ -32,6 +43,7 @@ from vos.forum.services import (
     space_standing,
 )
 from vos.forum.views_moderation import contribution_or_404
+from vos.network.services import organizations_administered
 
 NOTES_SHOWN = 200
 
@@ -245,6 +257,7 @@ def outcome(request: HttpRequest, pk: int) -> HttpResponse:
     if not activity.organizers.filter(person=request.user).exists():
         raise Http404
     existing = Outcome.objects.filter(activity=activity).first()
+    initiatives, declarations = (list(q) for q in outcome_links_allowed(activity))
     initial = (
         {
             "summary": existing.summary,
@@ -252,22 +265,34 @@ def outcome(request: HttpRequest, pk: int) -> HttpResponse:
             "next_steps": existing.next_steps,
             "links": "\n".join(existing.links),
             "language": existing.original_language,
+            "initiatives": [i.pk for i in existing.initiatives.all()],
+            "declarations": [d.pk for d in existing.declarations.all()],
         }
         if existing
         else {"language": reader_language()}
     )
-    form = OutcomeForm(request.POST or None, initial=initial)
+    form = OutcomeForm(
+        request.POST or None, initial=initial, initiatives=initiatives, declarations=declarations
+    )
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         try:
-            outcome_save(
-                activity=activity,
-                author=request.user,
-                summary=form.cleaned_data["summary"],
-                proposals=form.cleaned_data["proposals"],
-                next_steps=form.cleaned_data["next_steps"],
-                links=form.cleaned_data["links"].splitlines(),
-                language=form.cleaned_data["language"],
-            )
+            with transaction.atomic():
+                saved = outcome_save(
+                    activity=activity,
+                    author=request.user,
+                    summary=data["summary"],
+                    proposals=data["proposals"],
+                    next_steps=data["next_steps"],
+                    links=data["links"].splitlines(),
+                    language=data["language"],
+                )
+                outcome_link(
+                    outcome=saved,
+                    author=request.user,
+                    initiatives=[i for i in initiatives if i.pk in data["initiatives"]],
+                    declarations=[d for d in declarations if d.pk in data["declarations"]],
+                )
         except ValidationError as error:
             for field, errors in getattr(
                 error, "message_dict", {"__all__": error.messages}
@@ -290,6 +315,12 @@ def wall(request: HttpRequest, slug: str) -> HttpResponse:
     edition = get_object_or_404(Edition, slug=slug)
     form = WallFilterForm(request.GET or None, edition=edition)
     filters = form.cleaned_data if form.is_valid() else {}
+    outcomes = list(outcomes_for_wall(edition, filters)[:200])
+    administered = organizations_administered(request.user)
+    supported = supported_by(request.user, outcomes, administered)
+    for item in outcomes:
+        item.supported_by_me = (item.pk, None) in supported
+        item.organizations_supporting = [o for o in administered if (item.pk, o.pk) in supported]
     return render(
         request,
         "forum/wall.html",
@@ -297,6 +328,41 @@ def wall(request: HttpRequest, slug: str) -> HttpResponse:
             "edition": edition,
             "form": form,
             "filtered": any(filters.values()),
-            "outcomes": list(outcomes_for_wall(edition, filters)[:200]),
+            "outcomes": outcomes,
+            "administered": administered,
         },
+    )
+
+
+@login_required
+@require_POST
+def support(request: HttpRequest, pk: int) -> HttpResponse:
+    """Support an outcome's proposals (or take the support back), as oneself or for an
+    organization one administers."""
+    found = get_object_or_404(
+        Outcome.objects.filter(activity__in=activities_public()).select_related(
+            "activity__edition"
+        ),
+        pk=pk,
+    )
+    organization = None
+    if request.POST.get("organization", "").isdigit():
+        organization = next(
+            (
+                o
+                for o in organizations_administered(request.user)
+                if o.pk == int(request.POST["organization"])
+            ),
+            None,
+        )
+        if organization is None:
+            raise Http404
+    if request.POST.get("undo"):
+        outcome_unsupport(outcome=found, person=request.user, organization=organization)
+        messages.success(request, _("Your support is taken back."))
+    else:
+        outcome_support(outcome=found, person=request.user, organization=organization)
+        messages.success(request, _("Thank you for your support."))
+    return redirect(
+        f"{reverse('forum.wall', kwargs={'slug': found.activity.edition.slug})}#outcome-{found.pk}"
     )
