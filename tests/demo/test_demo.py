@@ -10,6 +10,7 @@ from vos.common.models import LogEntry
 from vos.declaration.models import Declaration
 from vos.declaration.signing import signature_counts
 from vos.edition.models import Edition, IntentionAcceptance
+from vos.forum.models import BranchLink, Contribution, Note, Outcome, Summary
 from vos.network.models import ActionDate, Initiative
 from vos.organization.models import Organization
 from vos.room.models import Room
@@ -76,6 +77,21 @@ def test_demo_builds_the_forum_through_the_services_and_only_once():
     assert signature_counts(delivered)["people"] >= 5
     drafting = Declaration.objects.get(state="drafting")
     assert drafting.comments.filter(resolved_at=None).count() >= 2
+
+    # The Open Forum: the four themes of the edition ahead debated in several languages,
+    # every kind of contribution, proposals with arguments on both sides; branches with
+    # summaries translated; a past plenary's notes; outcomes supported.
+    upcoming = Edition.objects.order_by("-start_date").first()
+    debated = Contribution.objects.filter(space__theme__edition=upcoming)
+    assert debated.values("space").distinct().count() == 4
+    assert set(debated.values_list("kind", flat=True)) == set(Contribution.Kind.values)
+    assert len(set(debated.values_list("language", flat=True))) >= 4
+    assert debated.filter(kind="against").exists()
+    assert debated.filter(kind="for").exists()
+    assert Summary.objects.filter(branch__edition=upcoming).exclude(translations={}).exists()
+    assert BranchLink.objects.exclude(extract="").exists()
+    assert Note.objects.count() >= 3
+    assert Outcome.objects.filter(supports__isnull=False).distinct().count() >= 2
 
     before = Activity.objects.count()
     call_command("demo", "--if-empty", verbosity=0)

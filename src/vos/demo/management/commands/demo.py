@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from vos.demo.activities import demo_activities
 from vos.demo.declarations import demo_declarations
 from vos.demo.editions import demo_editions
+from vos.demo.forum import demo_forum
 from vos.demo.networks import demo_assembly, demo_networks
 from vos.demo.people import FACILITATORS, demo_people
 from vos.person.models import User
@@ -35,6 +36,7 @@ class Command(BaseCommand):
             demo_declarations(people)
             if demo_assembly(editions[-1], people) is not None:
                 activities += 1
+            demo_forum(editions, people, facilitators)
         self.stdout.write(
             self.style.SUCCESS(
                 _(
