@@ -164,7 +164,7 @@ def summary_save(
 def summary_publish(*, facilitator: User, summary: Summary) -> SummaryVersion:
     """Publish a summary's current wording as its next version (when it changed)."""
     _team(facilitator, _summary_edition(summary.branch, summary.space))
-    summary = Summary.objects.select_for_update().get(pk=summary.pk)
+    given, summary = summary, Summary.objects.select_for_update().get(pk=summary.pk)
     latest = summary.versions.first()
     if latest is not None and (latest.title, latest.body, latest.language) == (
         summary.title,
@@ -183,6 +183,7 @@ def summary_publish(*, facilitator: User, summary: Summary) -> SummaryVersion:
     if summary.published_at is None:
         summary.published_at = timezone.now()
         summary.save(update_fields=["published_at"])
+    given.published_at = summary.published_at
     log_action(
         summary, actor=facilitator, action="forum.summary.publish", data={"version": version.number}
     )
