@@ -60,12 +60,23 @@ def main() -> None:
         page.goto(f"{BASE}/ar/editions/vos-5-{YEAR}/program/?day={YEAR}-12-21")
         page.wait_for_selector('html[data-tz-source="cookie"]')
         page.screenshot(path=OUT / "program-ar.png")
+
+        dakar = browser.new_context(
+            timezone_id="Africa/Dakar", viewport={"width": 1100, "height": 900}
+        )
+        page = dakar.new_page()
+        page.goto(f"{BASE}/en/editions/vos-5-{YEAR}/forum/")
+        page.get_by_role("link", name="Climate, land and food sovereignty").click()
+        page.wait_for_selector('html[data-tz-source="cookie"]')
+        page.get_by_label("Order").select_option("supported")
+        page.get_by_role("button", name="Show").click()
+        page.screenshot(path=OUT / "forum.png", clip=_below(page, "h1", height=820))
         browser.close()
 
 
-def _below(page, selector: str) -> dict:
+def _below(page, selector: str, height: int = 700) -> dict:
     box = page.locator(selector).bounding_box()
-    return {"x": 0, "y": max(box["y"] - 20, 0), "width": 1100, "height": 700}
+    return {"x": 0, "y": max(box["y"] - 20, 0), "width": 1100, "height": height}
 
 
 if __name__ == "__main__":
