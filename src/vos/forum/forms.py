@@ -29,10 +29,21 @@ class ContributionForm(forms.Form):
         required=False,
         initial=True,
     )
+    organization = forms.TypedChoiceField(
+        label=_("Speaking for"), required=False, coerce=int, empty_value=None
+    )
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, organizations=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["language"].choices = language_choices()
+        self.organizations = list(organizations)
+        self.fields["organization"].choices = [("", _("myself"))] + [
+            (organization.pk, organization.name) for organization in self.organizations
+        ]
+
+    def chosen_organization(self):
+        chosen = self.cleaned_data.get("organization")
+        return next((o for o in self.organizations if o.pk == chosen), None)
 
 
 class AnswerForm(forms.Form):

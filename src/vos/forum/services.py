@@ -138,6 +138,19 @@ def contribution_edit(*, contribution: Contribution, author: User, body: str) ->
     return contribution
 
 
+def organizations_spoken_for(person: User) -> list[Organization]:
+    """The organizations a person may speak for: those they are an active member of."""
+    if not person.is_authenticated:
+        return []
+    return list(
+        Organization.objects.filter(
+            memberships__person=person,
+            memberships__status=Membership.Status.ACTIVE,
+            merged_into=None,
+        ).order_by("name")
+    )
+
+
 def may_write(person: User) -> bool:
     return (
         person.is_authenticated

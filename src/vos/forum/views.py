@@ -38,6 +38,7 @@ from vos.forum.services import (
     contribution_post,
     like_toggle,
     may_write,
+    organizations_spoken_for,
     space_of_activity,
     space_of_theme,
     space_standing,
@@ -122,7 +123,10 @@ def space(request: HttpRequest, pk: int) -> HttpResponse:
                 for value, label in Contribution.Kind.choices
                 if value not in ("for", "against", "reply")
             ],
-            "form": ContributionForm(initial={"language": reader_language()}),
+            "form": ContributionForm(
+                initial={"language": reader_language()},
+                organizations=organizations_spoken_for(request.user),
+            ),
             "may_write": may_write(request.user),
             "blocked": is_blocked(request.user),
             "moderator": request.user.has_perm("forum.moderate", found),
@@ -159,7 +163,7 @@ def _answered(request: HttpRequest, posted, top: Contribution | None, back: str)
 @require_POST
 def post(request: HttpRequest, pk: int) -> HttpResponse:
     found = get_object_or_404(Space, pk=pk)
-    form = ContributionForm(request.POST)
+    form = ContributionForm(request.POST, organizations=organizations_spoken_for(request.user))
     if form.is_valid():
         posted = _post(
             request,
@@ -168,9 +172,14 @@ def post(request: HttpRequest, pk: int) -> HttpResponse:
             body=form.cleaned_data["body"],
             language=form.cleaned_data["language"],
             quotable=form.cleaned_data["quotable"],
+            organization=form.chosen_organization(),
         )
     else:
-        posted = [_("Choose what it is and write something.")]
+        posted = [
+            f"{form.fields[name].label}: {message}" if name in form.fields else message
+            for name, messages_of_field in form.errors.items()
+            for message in messages_of_field
+        ]
     return _answered(request, posted, None, found.get_absolute_url())
 
 
