@@ -6,7 +6,7 @@ from allauth.account.models import EmailAddress
 from django.utils import timezone
 
 from vos.activity.models import Activity, Organizer
-from vos.edition.models import Edition, IntentionText, Theme
+from vos.edition.models import Edition, IntentionAcceptance, IntentionText, Theme
 from vos.edition.services import edition_create
 from vos.person.models import User
 
@@ -40,6 +40,13 @@ def intention_text(version: int = 1) -> IntentionText:
         version=version,
         defaults={"bodies": {"en": "We share an open space.", "fr": "Un espace ouvert."}},
     )[0]
+
+
+def writer(**fields) -> User:
+    """A participant who shares the intention text: one who may write in the forum."""
+    person = UserFactory(**fields)
+    IntentionAcceptance.objects.get_or_create(person=person, intention_text=intention_text())
+    return person
 
 
 def make_edition(

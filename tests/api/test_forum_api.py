@@ -7,19 +7,12 @@ import json
 import pytest
 
 from tests.api.test_api import bearer
-from tests.factories import UserFactory, intention_text, make_activity, make_edition
-from vos.edition.services import intention_accept
+from tests.factories import UserFactory, intention_text, make_activity, make_edition, writer
 from vos.forum import ideas, moderation
 from vos.forum.models import Contribution, Outcome
 from vos.forum.services import contribution_post, space_of_activity, space_of_theme
 
 pytestmark = pytest.mark.django_db
-
-
-def writer(**fields):
-    person = UserFactory(**fields)
-    intention_accept(person=person, intention_text=intention_text())
-    return person
 
 
 @pytest.fixture

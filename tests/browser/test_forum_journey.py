@@ -12,8 +12,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_program_journey import logged_in_page
-from tests.factories import UserFactory, intention_text, make_activity, make_edition
-from vos.edition.services import intention_accept
+from tests.factories import UserFactory, make_activity, make_edition, writer
 from vos.forum.models import Contribution
 from vos.forum.notes import note_post
 from vos.forum.services import space_of_activity, space_of_theme
@@ -21,17 +20,11 @@ from vos.forum.services import space_of_activity, space_of_theme
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def writer(name: str):
-    person = UserFactory(display_name=name)
-    intention_accept(person=person, intention_text=intention_text())
-    return person
-
-
 def test_a_proposal_argued_liked_linked_and_summarised_in_french(live_server, open_page):
     team = UserFactory(display_name="Pierre")
     edition = make_edition("vos-forum", facilitators=[team])
     space = space_of_theme(edition.themes.create(name="Food sovereignty"))
-    awa, ben, cleo = writer("Awa"), writer("Ben"), writer("Cleo")
+    awa, ben, cleo = (writer(display_name=name) for name in ("Awa", "Ben", "Cleo"))
     address = f"{live_server.url}/en/forum/spaces/{space.pk}/"
 
     # Awa posts a proposal: it appears at the top, the page is not reloaded.

@@ -9,8 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import UserFactory, intention_text, make_activity, make_edition
-from vos.edition.services import intention_accept
+from tests.factories import UserFactory, intention_text, make_activity, make_edition, writer
 from vos.forum.models import Contribution, Like
 from vos.forum.services import (
     contribution_edit,
@@ -21,12 +20,6 @@ from vos.forum.services import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def writer(**fields):
-    person = UserFactory(**fields)
-    intention_accept(person=person, intention_text=intention_text())
-    return person
 
 
 @pytest.fixture

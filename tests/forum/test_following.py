@@ -9,20 +9,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.conftest import body_of
-from tests.factories import UserFactory, intention_text, make_edition
-from vos.edition.services import intention_accept
+from tests.factories import UserFactory, intention_text, make_edition, writer
 from vos.forum import ideas
 from vos.forum.following import forum_digests_send
 from vos.forum.models import Following
 from vos.forum.services import contribution_post, space_of_theme
 
 pytestmark = pytest.mark.django_db
-
-
-def writer(**fields):
-    person = UserFactory(**fields)
-    intention_accept(person=person, intention_text=intention_text())
-    return person
 
 
 @pytest.fixture

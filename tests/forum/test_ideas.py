@@ -8,19 +8,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import translation
 
-from tests.factories import UserFactory, intention_text, make_activity, make_edition
-from vos.edition.services import intention_accept
+from tests.factories import UserFactory, intention_text, make_activity, make_edition, writer
 from vos.forum import ideas
 from vos.forum.models import BranchLink, Summary
 from vos.forum.services import contribution_post, space_of_activity, space_of_theme
 
 pytestmark = pytest.mark.django_db
-
-
-def writer(**fields):
-    person = UserFactory(**fields)
-    intention_accept(person=person, intention_text=intention_text())
-    return person
 
 
 @pytest.fixture

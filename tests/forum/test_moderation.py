@@ -9,20 +9,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import UserFactory, intention_text, make_edition
+from tests.factories import UserFactory, intention_text, make_edition, writer
 from vos.common.log import log_for
-from vos.edition.services import intention_accept
 from vos.forum import moderation
 from vos.forum.models import Contribution, Report
 from vos.forum.services import contribution_post, space_of_theme, space_standing
 
 pytestmark = pytest.mark.django_db
-
-
-def writer(**fields):
-    person = UserFactory(**fields)
-    intention_accept(person=person, intention_text=intention_text())
-    return person
 
 
 @pytest.fixture

@@ -10,9 +10,8 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import UserFactory, intention_text, make_activity, make_edition
+from tests.factories import UserFactory, intention_text, make_activity, make_edition, writer
 from vos.common import page_cache
-from vos.edition.services import intention_accept
 from vos.forum import ideas, moderation
 from vos.forum.memory import memory_search
 from vos.forum.models import Note, Outcome
@@ -20,12 +19,6 @@ from vos.forum.notes import note_post
 from vos.forum.services import contribution_post, like_toggle, space_of_activity, space_of_theme
 
 pytestmark = pytest.mark.django_db
-
-
-def writer(**fields):
-    person = UserFactory(**fields)
-    intention_accept(person=person, intention_text=intention_text())
-    return person
 
 
 @pytest.fixture
