@@ -113,6 +113,7 @@ INSTALLED_APPS = [
     "vos.network",
     "vos.declaration",
     "vos.forum",
+    "vos.live",
     "vos.room",
     "vos.schedule",
     "vos.api",

@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("", include("vos.network.urls")),
     path("", include("vos.declaration.urls")),
     path("", include("vos.forum.urls")),
+    path("", include("vos.live.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

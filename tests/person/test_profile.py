@@ -254,6 +254,7 @@ def test_data_export_walks_every_declared_part(client):
         "forum_blocked",
         "forum_notes_taken",
         "forum_summaries_written",
+        "requests_to_speak",
         "activities_organized",
         "invitations_sent",
         "review_digests_received",

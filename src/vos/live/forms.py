@@ -1,0 +1,30 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from vos.common.locales import language_choices
+from vos.live.models import SpeakerList
+
+
+class AskForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language I will speak"))
+    topic = forms.CharField(
+        label=_("Topic, or “reply to …” (optional)"), required=False, max_length=200
+    )
+
+    def __init__(self, *args, languages=(), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # The activity's languages first: the ones people will mostly speak.
+        choices = language_choices()
+        first = [choice for choice in choices if choice[0] in languages]
+        self.fields["language"].choices = first + [c for c in choices if c not in first]
+
+
+class SettingsForm(forms.Form):
+    is_open = forms.BooleanField(label=_("Open to requests"), required=False)
+    order = forms.ChoiceField(label=_("Order"), choices=SpeakerList.Order.choices)
+    first_timers_first = forms.BooleanField(
+        label=_("People who have not spoken yet go first"), required=False
+    )
+    seconds_per_speaker = forms.IntegerField(
+        label=_("Time per speaker (seconds)"), min_value=10, max_value=30 * 60
+    )

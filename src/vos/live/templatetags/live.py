@@ -1,0 +1,32 @@
+"""The speakers' list on an activity's page (the activity app sits below this one), and
+a timer's text."""
+
+from django import template
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+
+from vos.live.speakers import is_live
+
+register = template.Library()
+
+
+@register.filter
+def duration_clock(seconds: int | None) -> str:
+    """``95`` → ``1:35``; a speaker over time reads ``-0:12``."""
+    if seconds is None:
+        return ""
+    sign, seconds = ("-", -seconds) if seconds < 0 else ("", seconds)
+    return f"{sign}{seconds // 60}:{seconds % 60:02d}"
+
+
+@register.simple_tag
+def speakers_link(activity) -> str:
+    """The way to the speakers' list while the session is on."""
+    if not is_live(activity):
+        return ""
+    return format_html(
+        '<p><a class="button" href="{}">{}</a></p>',
+        reverse("live.speakers", kwargs={"pk": activity.pk}),
+        _("Speakers: ask to speak"),
+    )

@@ -1,0 +1,121 @@
+"""The speakers' list of a live activity: the page, its live part, and the actions of
+participants (ask, withdraw) and of the people running it."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from vos.activity.loader import activity_or_404
+from vos.activity.models import Activity
+from vos.common import live
+from vos.common.multilingual import reader_language
+from vos.live import speakers
+from vos.live.forms import AskForm, SettingsForm
+from vos.live.models import SpeakerRequest
+
+
+def _context(request: HttpRequest, activity) -> dict:
+    floor = speakers.floor_of(activity)
+    user = request.user
+    speaker_list = floor.speaker_list
+    return {
+        "activity": activity,
+        "floor": floor,
+        "is_live": speakers.is_live(activity),
+        "may_run": speakers.may_run(user, activity),
+        "may_ask": speakers.may_ask(user, activity),
+        "mine": floor.request_of(user) if user.is_authenticated else None,
+        "place": floor.place_of(user) if user.is_authenticated else None,
+        "ask_form": AskForm(
+            initial={"language": reader_language()}, languages=activity.languages or []
+        ),
+        "settings_form": SettingsForm(
+            initial={
+                "is_open": speaker_list.is_open,
+                "order": speaker_list.order,
+                "first_timers_first": speaker_list.first_timers_first,
+                "seconds_per_speaker": speaker_list.seconds_per_speaker,
+            }
+        ),
+    }
+
+
+@require_GET
+def page(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = activity_or_404(request.user, pk)
+    context = _context(request, activity)
+    context["live_version"] = live.version(speakers.live_topic(activity))
+    return render(request, "live/speakers.html", context)
+
+
+@require_GET
+def now(request: HttpRequest, pk: int) -> HttpResponse:
+    """The list as it is now, for open pages: a 304 while nothing changed."""
+    unchanged, current = live.not_modified(request, speakers.live_topic(Activity(pk=pk)))
+    if unchanged:
+        return unchanged
+    activity = activity_or_404(request.user, pk)
+    return live.stamped(render(request, "live/_floor.html", _context(request, activity)), current)
+
+
+def _request_of(activity, pk: str) -> SpeakerRequest:
+    if not pk.isdigit():
+        raise Http404
+    return get_object_or_404(
+        SpeakerRequest.objects.select_related("speaker_list__activity"),
+        pk=pk,
+        speaker_list__activity=activity,
+    )
+
+
+@login_required
+@require_POST
+def act(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = activity_or_404(request.user, pk)
+    action = request.POST.get("action", "")
+    target = request.POST.get("request", "")
+    try:
+        if action == "ask":
+            form = AskForm(request.POST, languages=activity.languages or [])
+            if not form.is_valid():
+                raise ValidationError(_("Say which language you will speak."))
+            speakers.ask_to_speak(person=request.user, activity=activity, **form.cleaned_data)
+            messages.success(request, _("You are on the list of speakers."))
+        elif action == "withdraw":
+            speakers.withdraw(person=request.user, request=_request_of(activity, target))
+            messages.success(request, _("You are off the list."))
+        elif action == "next":
+            speakers.give_floor(runner=request.user, activity=activity)
+        elif action == "floor":
+            speakers.give_floor(
+                runner=request.user, activity=activity, request=_request_of(activity, target)
+            )
+        elif action == "done":
+            speakers.finish(runner=request.user, activity=activity)
+        elif action in ("up", "down", "end"):
+            speakers.move(
+                runner=request.user,
+                activity=activity,
+                request=_request_of(activity, target),
+                where=action,
+            )
+        elif action == "settings":
+            form = SettingsForm(request.POST)
+            if not form.is_valid():
+                raise ValidationError(
+                    [message for errors in form.errors.values() for message in errors]
+                )
+            speakers.settings_save(runner=request.user, activity=activity, **form.cleaned_data)
+            messages.success(request, _("The list's settings are saved."))
+        else:
+            raise ValidationError(_("Choose what to do."))
+    except PermissionDenied:
+        raise Http404 from None
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    return redirect("live.speakers", pk=activity.pk)
