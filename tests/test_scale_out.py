@@ -4,13 +4,11 @@ through the other at once (the page cache's version is shared), and a registrati
 burst split across both never overbooks."""
 
 import json
-import os
 import subprocess
 import threading
 import urllib.request
 
 import pytest
-import redis
 
 from tests.processes import free_port, gunicorn, vos
 from tests.registration.test_concurrency import SETUP, post
@@ -39,15 +37,6 @@ def get(port: int, path: str, session: str = "") -> tuple[int, str, str]:
             )
     except urllib.error.HTTPError as error:
         return error.code, "", ""
-
-
-@pytest.fixture
-def shared_redis():
-    url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0").rsplit("/", 1)[0] + "/14"
-    client = redis.Redis.from_url(url)
-    client.flushdb()
-    yield url
-    client.flushdb()
 
 
 def test_two_servers_share_logins_changes_and_places(site_database, shared_redis):

@@ -1,6 +1,6 @@
 """Pages that update while open, by cheap conditional polling: each live topic (a
 plenary's notes, later a speakers' queue) has a version in the shared cache, moved on by
-every change once its transaction commits. A page asks every two seconds with the version
+every change once its transaction commits. A page asks every 1.5 seconds with the version
 it has (``If-None-Match``); while nothing changed the answer is an empty 304 built from
 the cache alone, without a query. Pages without JavaScript refresh themselves.
 
@@ -12,8 +12,6 @@ import time
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
-
-POLL_SECONDS = 2
 
 
 def _key(topic: str) -> str:

@@ -1,5 +1,5 @@
 // Parts of a page that update while it is open: an element with data-live-url is
-// replaced by what that address answers, asked every two seconds with the version the
+// replaced by what that address answers, asked every second and a half with the version the
 // page holds (an empty 304 while nothing changed). Without this file the page refreshes
 // itself (a <noscript> refresh) and still works.
 (function () {
@@ -7,7 +7,7 @@
   if (!window.fetch) {
     return;
   }
-  var SECONDS = 2;
+  var SECONDS = 1.5;
   document.querySelectorAll("[data-live-url]").forEach(function (element) {
     var etag = element.getAttribute("data-live-etag") || "";
     function poll() {
