@@ -158,6 +158,15 @@ def test_the_page_asks_and_runs_and_open_pages_get_304s(
     response = client.get(now, HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 200
     assert "reply to Ben" in response.content.decode()
+    assert "You are number 1" in response.content.decode()
+    # Every other reader of this version gets the shared part from the cache.
+    client.logout()
+    client.get(now, HTTP_IF_NONE_MATCH=etag)
+    with django_assert_num_queries(0):
+        html = client.get(now, HTTP_IF_NONE_MATCH=etag).content.decode()
+    assert "reply to Ben" in html
+    assert "You are number" not in html
+    client.force_login(speaker)
     # A participant may not run the list.
     assert client.post(act, {"action": "next"}).status_code == 404
     client.force_login(team)

@@ -288,17 +288,6 @@ class Floor:
         spent = (timezone.now() - self.speaking.started_at).total_seconds()
         return int(self.speaker_list.seconds_per_speaker - spent)
 
-    def place_of(self, person: User) -> int | None:
-        for number, request in enumerate(self.waiting, start=1):
-            if request.person_id == person.pk:
-                return number
-        return None
-
-    def request_of(self, person: User) -> SpeakerRequest | None:
-        if self.speaking and self.speaking.person_id == person.pk:
-            return self.speaking
-        return next((r for r in self.waiting if r.person_id == person.pk), None)
-
 
 def floor_of(activity: Activity) -> Floor:
     speaker_list = speaker_list_of(activity)

@@ -3,9 +3,12 @@ participants (ask, withdraw) and of the people running it."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -17,19 +20,53 @@ from vos.live import speakers
 from vos.live.forms import AskForm, SettingsForm
 from vos.live.models import SpeakerRequest
 
+SHARED_SECONDS = 300
+
+
+def _shared_key(pk: int, version: str) -> str:
+    return f"live-floor:{pk}:{version}:{reader_language()}"
+
+
+def _shared(request: HttpRequest, activity, floor, may_run: bool) -> str:
+    """The list as everyone sees it (with the controls for those who run it)."""
+    return render_to_string(
+        "live/_floor_list.html",
+        {"activity": activity, "floor": floor, "may_run": may_run},
+        request=request if may_run else None,
+    )
+
+
+def _places(floor) -> dict[int, tuple[int | None, int, str]]:
+    """Each person on the list: (their place, their request, its state)."""
+    places = {r.person_id: (n, r.pk, r.state) for n, r in enumerate(floor.waiting, start=1)}
+    if floor.speaking:
+        places[floor.speaking.person_id] = (None, floor.speaking.pk, floor.speaking.state)
+    return places
+
+
+def _mine(request: HttpRequest, places: dict) -> tuple[dict | None, int | None]:
+    if not request.user.is_authenticated or request.user.pk not in places:
+        return None, None
+    place, pk, state = places[request.user.pk]
+    return {"pk": pk, "state": state}, place
+
 
 def _context(request: HttpRequest, activity) -> dict:
     floor = speakers.floor_of(activity)
     user = request.user
     speaker_list = floor.speaker_list
+    may_run = speakers.may_run(user, activity)
+    mine, place = _mine(request, _places(floor))
     return {
         "activity": activity,
+        "activity_pk": activity.pk,
         "floor": floor,
+        "shared": _shared(request, activity, floor, may_run),
         "is_live": speakers.is_live(activity),
-        "may_run": speakers.may_run(user, activity),
+        "may_run": may_run,
         "may_ask": speakers.may_ask(user, activity),
-        "mine": floor.request_of(user) if user.is_authenticated else None,
-        "place": floor.place_of(user) if user.is_authenticated else None,
+        "mine": mine,
+        "place": place,
         "ask_form": AskForm(
             initial={"language": reader_language()}, languages=activity.languages or []
         ),
@@ -54,12 +91,38 @@ def page(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 def now(request: HttpRequest, pk: int) -> HttpResponse:
-    """The list as it is now, for open pages: a 304 while nothing changed."""
+    """The list as it is now, for open pages: a 304 while nothing changed. The part every
+    reader sees is built once per version and language and kept in the shared cache; the
+    reader's own place is added to it; those who run the list get it built with their
+    controls."""
     unchanged, current = live.not_modified(request, speakers.live_topic(Activity(pk=pk)))
     if unchanged:
         return unchanged
-    activity = activity_or_404(request.user, pk)
-    return live.stamped(render(request, "live/_floor.html", _context(request, activity)), current)
+    key = _shared_key(pk, current)
+    stored = cache.get(key) if current else None
+    activity = None
+    if stored is None or not stored["public"] or request.user.is_authenticated:
+        activity = activity_or_404(request.user, pk)
+    if activity is not None and speakers.may_run(request.user, activity):
+        context = _context(request, activity)
+    else:
+        if stored is None:
+            floor = speakers.floor_of(activity)
+            stored = {
+                "html": _shared(request, activity, floor, False),
+                "places": _places(floor),
+                "public": activity.is_public,
+            }
+            if current:
+                cache.set(key, stored, SHARED_SECONDS)
+        mine, place = _mine(request, stored["places"])
+        context = {
+            "shared": mark_safe(stored["html"]),  # noqa: S308 - rendered by our template above
+            "mine": mine,
+            "place": place,
+            "activity_pk": pk,
+        }
+    return live.stamped(render(request, "live/_floor.html", context), current)
 
 
 def _request_of(activity, pk: str) -> SpeakerRequest:
