@@ -63,6 +63,10 @@ def test_the_team_posts_notes_and_open_pages_fetch_only_changes(
     assert response.status_code == 200
     assert "Chico Whitaker" in response.content.decode()
     assert client.get(notes, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
+    # The other readers of this version get it from the cache.
+    with django_assert_num_queries(0):
+        again = client.get(notes, HTTP_IF_NONE_MATCH=etag.replace("&quot;", '"'))
+    assert "Chico Whitaker" in again.content.decode()
     # An organizer of the activity takes notes too; an empty speaker is refused.
     organizer = UserFactory()
     make_activity(plenary.edition, title="Other", organizer=organizer)

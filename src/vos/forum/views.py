@@ -3,6 +3,7 @@ liking."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -47,6 +48,7 @@ from vos.forum.views_moderation import contribution_or_404
 from vos.network.services import organizations_administered
 
 NOTES_SHOWN = 200
+NOTES_CACHED_SECONDS = 300
 
 
 def _wants_json(request: HttpRequest) -> bool:
@@ -185,17 +187,26 @@ def post(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 def notes(request: HttpRequest, pk: int) -> HttpResponse:
-    """A live session's notes, for its open pages: a 304 while none was added."""
+    """A live session's notes, for its open pages: a 304 while none was added; after a
+    change, built once per version and language and shared through the cache (the notes
+    of a public activity are the same for every reader)."""
     unchanged, current = live.not_modified(request, live_topic(Space(pk=pk)))
     if unchanged:
         return unchanged
-    found = get_object_or_404(
-        Space.objects.select_related("activity"), pk=pk, activity__isnull=False
-    )
-    if not request.user.has_perm("activity.view", found.activity):
-        raise Http404
-    response = render(request, "forum/_notes.html", {"notes": list(notes_of(found)[:NOTES_SHOWN])})
-    return live.stamped(response, current)
+    key = f"forum-notes:{pk}:{current}:{reader_language()}"
+    stored = cache.get(key) if current else None
+    if stored is None:
+        found = get_object_or_404(
+            Space.objects.select_related("activity"), pk=pk, activity__isnull=False
+        )
+        if not request.user.has_perm("activity.view", found.activity):
+            raise Http404
+        html = render_to_string("forum/_notes.html", {"notes": list(notes_of(found)[:NOTES_SHOWN])})
+        if current and found.activity.is_public:
+            cache.set(key, html, NOTES_CACHED_SECONDS)
+    else:
+        html = stored
+    return live.stamped(HttpResponse(html), current)
 
 
 @login_required
