@@ -19,6 +19,7 @@ from vos.edition.models import Theme
 from vos.edition.queries import intention_accepted_by
 from vos.forum.models import Block, Contribution, Like, Space
 from vos.organization.models import Membership, Organization
+from vos.organization.queries import organizations_of
 from vos.person.models import User
 
 ARGUMENTS = {Contribution.Kind.FOR, Contribution.Kind.AGAINST}
@@ -140,15 +141,7 @@ def contribution_edit(*, contribution: Contribution, author: User, body: str) ->
 
 def organizations_spoken_for(person: User) -> list[Organization]:
     """The organizations a person may speak for: those they are an active member of."""
-    if not person.is_authenticated:
-        return []
-    return list(
-        Organization.objects.filter(
-            memberships__person=person,
-            memberships__status=Membership.Status.ACTIVE,
-            merged_into=None,
-        ).order_by("name")
-    )
+    return organizations_of(person)
 
 
 def may_write(person: User) -> bool:

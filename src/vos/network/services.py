@@ -16,6 +16,7 @@ from vos.common.log import log_action
 from vos.common.multilingual import translations_apply
 from vos.network.models import THEMES, ActionDate, Initiative, Support
 from vos.organization.models import Membership, Organization
+from vos.organization.queries import organizations_of
 from vos.person.models import User
 
 MAX_DATES = 3
@@ -49,16 +50,7 @@ class InitiativeData:
 
 def organizations_administered(person: User) -> list[Organization]:
     """The organizations a person may post initiatives for."""
-    if not person.is_authenticated:
-        return []
-    return list(
-        Organization.objects.filter(
-            memberships__person=person,
-            memberships__role=Membership.Role.ADMIN,
-            memberships__status=Membership.Status.ACTIVE,
-            merged_into=None,
-        ).order_by("name")
-    )
+    return organizations_of(person, admin=True)
 
 
 def _check(data: InitiativeData) -> None:

@@ -5,7 +5,7 @@ from operator import or_
 
 from django.db.models import Q
 
-from vos.organization.models import Organization
+from vos.organization.models import Membership, Organization
 
 
 def organizations_named(names: list[str]) -> dict[str, Organization]:
@@ -21,3 +21,17 @@ def organizations_named(names: list[str]) -> dict[str, Organization]:
         kept = organization.merged_into or organization
         found.setdefault(organization.name.casefold(), kept)
     return found
+
+
+def organizations_of(person, *, admin: bool = False) -> list[Organization]:
+    """The organizations a person is an active member of (an admin of, with ``admin``),
+    by name; none for a visitor."""
+    if not person.is_authenticated:
+        return []
+    memberships = {
+        "memberships__person": person,
+        "memberships__status": Membership.Status.ACTIVE,
+    }
+    if admin:
+        memberships["memberships__role"] = Membership.Role.ADMIN
+    return list(Organization.objects.filter(merged_into=None, **memberships).order_by("name"))
