@@ -255,6 +255,8 @@ def test_data_export_walks_every_declared_part(client):
         "forum_notes_taken",
         "forum_summaries_written",
         "requests_to_speak",
+        "open_space_topics_hosted",
+        "open_space_choices",
         "activities_organized",
         "invitations_sent",
         "review_digests_received",

@@ -28,3 +28,25 @@ class SettingsForm(forms.Form):
     seconds_per_speaker = forms.IntegerField(
         label=_("Time per speaker (seconds)"), min_value=10, max_value=30 * 60
     )
+
+
+class MarketForm(forms.Form):
+    rounds = forms.IntegerField(label=_("Rounds"), min_value=1, max_value=6, initial=2)
+    round_minutes = forms.IntegerField(
+        label=_("Minutes per round"), min_value=5, max_value=180, initial=40
+    )
+    room_size = forms.IntegerField(
+        label=_("People per breakout room"), min_value=2, max_value=500, initial=15
+    )
+
+
+class TopicForm(forms.Form):
+    title = forms.CharField(label=_("Your topic"), max_length=150)
+    description = forms.CharField(label=_("In one line (optional)"), required=False, max_length=300)
+    language = forms.ChoiceField(label=_("Language of the group"))
+
+    def __init__(self, *args, languages=(), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        choices = language_choices()
+        first = [choice for choice in choices if choice[0] in languages]
+        self.fields["language"].choices = first + [c for c in choices if c not in first]

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vos.activity.models import Activity
+from vos.common.multilingual import Translatable
 
 
 class SpeakerList(models.Model):
@@ -72,3 +73,104 @@ class SpeakerRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} ({self.language})"
+
+
+class Marketplace(models.Model):
+    """An open space's marketplace of topics: proposed by participants, then rounds in
+    which each person joins one topic's breakout room."""
+
+    class State(models.TextChoices):
+        PROPOSING = "proposing", _("topics being proposed")
+        ROUND = "round", _("a round is on")
+        ENDED = "ended", _("ended")
+
+    activity = models.OneToOneField(Activity, on_delete=models.CASCADE, related_name="marketplace")
+    rounds = models.PositiveSmallIntegerField(_("rounds"), default=2)
+    round_minutes = models.PositiveSmallIntegerField(_("minutes per round"), default=40)
+    room_size = models.PositiveSmallIntegerField(_("people per breakout room"), default=15)
+    state = models.CharField(max_length=10, choices=State, default=State.PROPOSING)
+    current_round = models.PositiveSmallIntegerField(default=0)
+    round_started_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("marketplace of topics")
+        verbose_name_plural = _("marketplaces of topics")
+
+    def __str__(self) -> str:
+        return str(self.activity)
+
+
+class Topic(Translatable):
+    """A topic a participant offers to host."""
+
+    translatable_fields = ("title", "description")
+
+    marketplace = models.ForeignKey(Marketplace, on_delete=models.CASCADE, related_name="topics")
+    host = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    title = models.CharField(_("topic"), max_length=150)
+    description = models.CharField(_("in one line"), max_length=300, blank=True)
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Breakout(models.Model):
+    """A topic's room for one round; a full one is followed by a second, and so on."""
+
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="breakouts")
+    round = models.PositiveSmallIntegerField()
+    number = models.PositiveSmallIntegerField(default=1)
+    jitsi_name = models.CharField(max_length=64)
+    capacity = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["round", "number"]
+        verbose_name = _("breakout room")
+        verbose_name_plural = _("breakout rooms")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["topic", "round", "number"], name="breakout_number_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.topic} · {self.round}.{self.number}"
+
+
+class Choice(models.Model):
+    """A person's topic in a round (changed at will: the law of two feet), and the
+    breakout room they were given."""
+
+    marketplace = models.ForeignKey(Marketplace, on_delete=models.CASCADE, related_name="choices")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="topic_choices"
+    )
+    round = models.PositiveSmallIntegerField()
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="choices")
+    breakout = models.ForeignKey(
+        Breakout, null=True, blank=True, on_delete=models.SET_NULL, related_name="choices"
+    )
+    chosen_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("choice of a topic")
+        verbose_name_plural = _("choices of topics")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["marketplace", "person", "round"], name="one_topic_a_round"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} → {self.topic} ({self.round})"

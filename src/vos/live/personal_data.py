@@ -1,7 +1,7 @@
-"""What live sessions keep about a person: their requests to speak (deleted with the
-account)."""
+"""What live sessions keep about a person: their requests to speak and choices of
+topics (deleted with the account), the topics they host (kept, without their name)."""
 
-from vos.live.models import SpeakerList, SpeakerRequest
+from vos.live.models import Choice, Marketplace, SpeakerList, SpeakerRequest, Topic
 from vos.person.registry import PersonalData, declare
 
 
@@ -18,15 +18,23 @@ def _export(person) -> dict:
             for request in SpeakerRequest.objects.filter(person=person).select_related(
                 "speaker_list"
             )
-        ]
+        ],
+        "open_space_topics_hosted": list(
+            Topic.objects.filter(host=person).values_list("title", flat=True)
+        ),
+        "open_space_choices": [
+            {"activity": c.marketplace.activity_id, "round": c.round, "topic": c.topic.title}
+            for c in Choice.objects.filter(person=person).select_related("marketplace", "topic")
+        ],
     }
 
 
 declare(
     PersonalData(
         app="live",
-        models=(SpeakerList, SpeakerRequest),
+        models=(SpeakerList, SpeakerRequest, Marketplace, Topic, Choice),
         export=_export,
-        why="Requests to speak go with the account.",
+        why="Requests to speak and choices of topics go with the account; topics one "
+        "hosted stay on the board without the host's name.",
     )
 )

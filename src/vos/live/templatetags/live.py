@@ -1,4 +1,4 @@
-"""The speakers' list on an activity's page (the activity app sits below this one), and
+"""The speakers' list and the marketplace on an activity's page (the activity app sits below this one), and
 a timer's text."""
 
 from django import template
@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from vos.live.models import Marketplace
 from vos.live.speakers import is_live
 
 register = template.Library()
@@ -25,8 +26,15 @@ def speakers_link(activity) -> str:
     """The way to the speakers' list while the session is on."""
     if not is_live(activity):
         return ""
-    return format_html(
-        '<p><a class="button" href="{}">{}</a></p>',
+    links = format_html(
+        '<a class="button" href="{}">{}</a>',
         reverse("live.speakers", kwargs={"pk": activity.pk}),
         _("Speakers: ask to speak"),
     )
+    if Marketplace.objects.filter(activity=activity).exists():
+        links += format_html(
+            ' <a class="button" href="{}">{}</a>',
+            reverse("live.market", kwargs={"pk": activity.pk}),
+            _("Open space: the topics"),
+        )
+    return format_html("<p>{}</p>", links)
