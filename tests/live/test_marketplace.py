@@ -185,3 +185,44 @@ def test_three_hundred_choosing_at_once_never_overfill_a_room():
     for breakout in Breakout.objects.all():
         assert breakout.choices.count() <= breakout.capacity
     assert Breakout.objects.count() == 30
+
+
+@pytest.mark.parametrize("who", ["visitor", "participant", "elsewhere", "organizer_of_another"])
+def test_no_surface_leaks_a_breakout_link(client, session, who):
+    from tests.room.test_visibility import surfaces
+
+    activity, team = session
+    place = opened(activity, team)
+    water = market.topic_propose(
+        person=UserFactory(), marketplace=place, title="Water", language="en"
+    )
+    seeds = market.topic_propose(
+        person=UserFactory(), marketplace=place, title="Seeds", language="en"
+    )
+    market.choose(person=UserFactory(), marketplace=place, topic=water)
+    elsewhere = UserFactory()
+    market.choose(person=elsewhere, marketplace=place, topic=seeds)
+    market.round_start(runner=team, marketplace=place)
+    secret = Breakout.objects.get(topic=water).jitsi_name
+    other_organizer = UserFactory()
+    make_activity(activity.edition, title="Other", organizer=other_organizer)
+    people = {
+        "visitor": None,
+        "participant": UserFactory(),
+        "elsewhere": elsewhere,
+        "organizer_of_another": other_organizer,
+    }
+    if people[who] is not None:
+        client.force_login(people[who])
+    pages = [
+        reverse("live.market", kwargs={"pk": activity.pk}),
+        reverse("live.market_now", kwargs={"pk": activity.pk}),
+        reverse("live.speakers", kwargs={"pk": activity.pk}),
+        reverse("forum.activity", kwargs={"pk": activity.pk}),
+        "/api/v1/forum/spaces",
+    ]
+    for url in pages:
+        body = client.get(url, follow=True).content.decode()
+        assert secret not in body, (who, url)
+    for url, body in surfaces(client, activity):
+        assert secret not in body, (who, url)
