@@ -257,6 +257,7 @@ def test_data_export_walks_every_declared_part(client):
         "requests_to_speak",
         "open_space_topics_hosted",
         "open_space_choices",
+        "groups",
         "activities_organized",
         "invitations_sent",
         "review_digests_received",

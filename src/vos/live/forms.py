@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from vos.common.locales import language_choices
-from vos.live.models import SpeakerList
+from vos.live.models import GroupSplit, SpeakerList
 
 
 class AskForm(forms.Form):
@@ -50,3 +50,10 @@ class TopicForm(forms.Form):
         choices = language_choices()
         first = [choice for choice in choices if choice[0] in languages]
         self.fields["language"].choices = first + [c for c in choices if c not in first]
+
+
+class GroupsForm(forms.Form):
+    size = forms.IntegerField(label=_("People per group"), min_value=2, max_value=50, initial=5)
+    mode = forms.ChoiceField(
+        label=_("How"), choices=GroupSplit.Mode.choices, widget=forms.RadioSelect, initial="mix"
+    )

@@ -174,3 +174,45 @@ class Choice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} → {self.topic} ({self.round})"
+
+
+class GroupSplit(models.Model):
+    """The people of an activity split into small groups to get to know each other."""
+
+    class Mode(models.TextChoices):
+        MIX = "mix", _("mix countries and regions")
+        LANGUAGE = "language", _("group by a shared language")
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="group_splits")
+    size = models.PositiveSmallIntegerField(_("people per group"))
+    mode = models.CharField(_("how"), max_length=10, choices=Mode, default=Mode.MIX)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("split into groups")
+        verbose_name_plural = _("splits into groups")
+
+    def __str__(self) -> str:
+        return f"{self.activity} · {self.size}"
+
+
+class Group(models.Model):
+    split = models.ForeignKey(GroupSplit, on_delete=models.CASCADE, related_name="groups")
+    number = models.PositiveSmallIntegerField()
+    facilitator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    jitsi_name = models.CharField(max_length=64)
+    members = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="live_groups")
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("group")
+        verbose_name_plural = _("groups")
+
+    def __str__(self) -> str:
+        return f"{self.split_id}.{self.number}"

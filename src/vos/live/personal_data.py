@@ -1,7 +1,15 @@
 """What live sessions keep about a person: their requests to speak and choices of
 topics (deleted with the account), the topics they host (kept, without their name)."""
 
-from vos.live.models import Choice, Marketplace, SpeakerList, SpeakerRequest, Topic
+from vos.live.models import (
+    Choice,
+    Group,
+    GroupSplit,
+    Marketplace,
+    SpeakerList,
+    SpeakerRequest,
+    Topic,
+)
 from vos.person.registry import PersonalData, declare
 
 
@@ -22,6 +30,10 @@ def _export(person) -> dict:
         "open_space_topics_hosted": list(
             Topic.objects.filter(host=person).values_list("title", flat=True)
         ),
+        "groups": [
+            {"activity": g.split.activity_id, "group": g.number}
+            for g in Group.objects.filter(members=person).select_related("split")
+        ],
         "open_space_choices": [
             {"activity": c.marketplace.activity_id, "round": c.round, "topic": c.topic.title}
             for c in Choice.objects.filter(person=person).select_related("marketplace", "topic")
@@ -32,7 +44,7 @@ def _export(person) -> dict:
 declare(
     PersonalData(
         app="live",
-        models=(SpeakerList, SpeakerRequest, Marketplace, Topic, Choice),
+        models=(SpeakerList, SpeakerRequest, Marketplace, Topic, Choice, GroupSplit, Group),
         export=_export,
         why="Requests to speak and choices of topics go with the account; topics one "
         "hosted stay on the board without the host's name.",

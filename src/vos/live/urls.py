@@ -1,6 +1,6 @@
 from django.urls import path
 
-from vos.live import views, views_market
+from vos.live import views, views_groups, views_market
 
 urlpatterns = [
     path("live/activities/<int:pk>/speakers/", views.page, name="live.speakers"),
@@ -9,4 +9,5 @@ urlpatterns = [
     path("live/activities/<int:pk>/market/", views_market.page, name="live.market"),
     path("live/activities/<int:pk>/market/now/", views_market.now, name="live.market_now"),
     path("live/activities/<int:pk>/market/act/", views_market.act, name="live.market_act"),
+    path("live/activities/<int:pk>/groups/", views_groups.page, name="live.groups"),
 ]

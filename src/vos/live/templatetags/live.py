@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from vos.live.models import Marketplace
+from vos.live.models import GroupSplit, Marketplace
 from vos.live.speakers import is_live
 
 register = template.Library()
@@ -36,5 +36,11 @@ def speakers_link(activity) -> str:
             ' <a class="button" href="{}">{}</a>',
             reverse("live.market", kwargs={"pk": activity.pk}),
             _("Open space: the topics"),
+        )
+    if GroupSplit.objects.filter(activity=activity).exists():
+        links += format_html(
+            ' <a class="button" href="{}">{}</a>',
+            reverse("live.groups", kwargs={"pk": activity.pk}),
+            _("Groups to get to know each other"),
         )
     return format_html("<p>{}</p>", links)
