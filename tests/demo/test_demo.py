@@ -11,6 +11,7 @@ from vos.declaration.models import Declaration
 from vos.declaration.signing import signature_counts
 from vos.edition.models import Edition, IntentionAcceptance
 from vos.forum.models import BranchLink, Contribution, Note, Outcome, Summary
+from vos.live.models import Marketplace, SpeakerRequest
 from vos.network.models import ActionDate, Initiative
 from vos.organization.models import Organization
 from vos.room.models import Room
@@ -92,6 +93,15 @@ def test_demo_builds_the_forum_through_the_services_and_only_once():
     assert BranchLink.objects.exclude(extract="").exists()
     assert Note.objects.count() >= 3
     assert Outcome.objects.filter(supports__isnull=False).distinct().count() >= 2
+
+    # Live sessions: a queue of speakers in four languages ahead; a past open space with
+    # three topics chosen over two rounds and their hosts' notes in the forum.
+    queue = SpeakerRequest.objects.filter(speaker_list__activity__edition=upcoming)
+    assert len(set(queue.values_list("language", flat=True))) == 4
+    open_space = Marketplace.objects.get()
+    assert (open_space.state, open_space.topics.count()) == ("ended", 3)
+    assert set(open_space.choices.values_list("round", flat=True)) == {1, 2}
+    assert Note.objects.filter(space__activity=open_space.activity).count() == 3
 
     before = Activity.objects.count()
     call_command("demo", "--if-empty", verbosity=0)

@@ -12,6 +12,8 @@ moment never put a room over its capacity.
 Breakout rooms are automatic Jitsi rooms of the edition's Jitsi server (rooms of the
 pool are kept for the program's activities)."""
 
+import datetime as dt
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
@@ -76,12 +78,19 @@ def market_open(
 
 @transaction.atomic
 def topic_propose(
-    *, person: User, marketplace: Marketplace, title: str, language: str, description: str = ""
+    *,
+    person: User,
+    marketplace: Marketplace,
+    title: str,
+    language: str,
+    description: str = "",
+    now: dt.datetime | None = None,
 ) -> Topic:
+    """``now``: the moment of proposing (the demo replays a session)."""
     activity = marketplace.activity
     if not may_ask(person, activity):
         raise PermissionDenied
-    if marketplace.state == Marketplace.State.ENDED or not is_live(activity):
+    if marketplace.state == Marketplace.State.ENDED or not is_live(activity, now):
         raise ValidationError(_("Topics are proposed while the session is on."))
     title = " ".join(title.split())
     if not title:
@@ -92,6 +101,7 @@ def topic_propose(
         title=title[:150],
         description=" ".join(description.split())[:300],
         original_language=language,
+        created_at=now or timezone.now(),
     )
     _changed(marketplace)
     return topic

@@ -75,11 +75,17 @@ def _next_position(speaker_list: SpeakerList) -> int:
 
 @transaction.atomic
 def ask_to_speak(
-    *, person: User, activity: Activity, language: str, topic: str = ""
+    *,
+    person: User,
+    activity: Activity,
+    language: str,
+    topic: str = "",
+    now: dt.datetime | None = None,
 ) -> SpeakerRequest:
+    """``now``: the moment of asking (the demo replays a session)."""
     if not may_ask(person, activity):
         raise PermissionDenied
-    if not is_live(activity):
+    if not is_live(activity, now):
         raise ValidationError(_("One asks to speak while the session is on."))
     speaker_list = _locked(activity)
     if not speaker_list.is_open:
@@ -96,6 +102,7 @@ def ask_to_speak(
         language=language,
         topic=" ".join(topic.split())[:200],
         position=_next_position(speaker_list),
+        created_at=now or timezone.now(),
     )
     _changed(activity)
     return made

@@ -8,6 +8,7 @@ from vos.demo.activities import demo_activities
 from vos.demo.declarations import demo_declarations
 from vos.demo.editions import demo_editions
 from vos.demo.forum import demo_forum
+from vos.demo.live import demo_live
 from vos.demo.networks import demo_assembly, demo_networks
 from vos.demo.people import FACILITATORS, demo_people
 from vos.person.models import User
@@ -37,6 +38,7 @@ class Command(BaseCommand):
             if demo_assembly(editions[-1], people) is not None:
                 activities += 1
             demo_forum(editions, people, facilitators)
+            demo_live(editions, people, facilitators)
         self.stdout.write(
             self.style.SUCCESS(
                 _(
