@@ -4,7 +4,7 @@ participants (ask, withdraw) and of the people running it."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -17,6 +17,7 @@ from vos.activity.models import Activity
 from vos.common import live
 from vos.common.multilingual import reader_language
 from vos.live import speakers
+from vos.live.actions import invalid, reported
 from vos.live.forms import AskForm, SettingsForm
 from vos.live.models import SpeakerRequest
 
@@ -141,7 +142,7 @@ def act(request: HttpRequest, pk: int) -> HttpResponse:
     activity = activity_or_404(request.user, pk)
     action = request.POST.get("action", "")
     target = request.POST.get("request", "")
-    try:
+    with reported(request):
         if action == "ask":
             form = AskForm(request.POST, languages=activity.languages or [])
             if not form.is_valid():
@@ -169,16 +170,9 @@ def act(request: HttpRequest, pk: int) -> HttpResponse:
         elif action == "settings":
             form = SettingsForm(request.POST)
             if not form.is_valid():
-                raise ValidationError(
-                    [message for errors in form.errors.values() for message in errors]
-                )
+                raise invalid(form)
             speakers.settings_save(runner=request.user, activity=activity, **form.cleaned_data)
             messages.success(request, _("The list's settings are saved."))
         else:
             raise ValidationError(_("Choose what to do."))
-    except PermissionDenied:
-        raise Http404 from None
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
     return redirect("live.speakers", pk=activity.pk)

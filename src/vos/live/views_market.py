@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,6 +13,7 @@ from vos.activity.models import Activity
 from vos.common import live
 from vos.common.multilingual import reader_language
 from vos.live import marketplace as market
+from vos.live.actions import invalid, reported
 from vos.live.forms import MarketForm, TopicForm
 from vos.live.models import Choice, Topic
 from vos.live.speakers import is_live, may_ask, may_run
@@ -87,11 +88,11 @@ def act(request: HttpRequest, pk: int) -> HttpResponse:
     activity = activity_or_404(request.user, pk)
     found = market.marketplace_of(activity)
     action = request.POST.get("action", "")
-    try:
+    with reported(request):
         if action == "open":
             form = MarketForm(request.POST)
             if not form.is_valid():
-                raise ValidationError([m for errors in form.errors.values() for m in errors])
+                raise invalid(form)
             market.market_open(runner=request.user, activity=activity, **form.cleaned_data)
             messages.success(request, _("The marketplace is open: topics can be proposed."))
         elif found is None:
@@ -99,7 +100,7 @@ def act(request: HttpRequest, pk: int) -> HttpResponse:
         elif action == "propose":
             form = TopicForm(request.POST, languages=activity.languages or [])
             if not form.is_valid():
-                raise ValidationError([m for errors in form.errors.values() for m in errors])
+                raise invalid(form)
             market.topic_propose(person=request.user, marketplace=found, **form.cleaned_data)
             messages.success(request, _("Your topic is on the board."))
         elif action == "choose":
@@ -129,9 +130,4 @@ def act(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Your notes are in the Open Forum."))
         else:
             raise ValidationError(_("Choose what to do."))
-    except PermissionDenied:
-        raise Http404 from None
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
     return redirect("live.market", pk=activity.pk)
