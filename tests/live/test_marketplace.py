@@ -226,3 +226,35 @@ def test_no_surface_leaks_a_breakout_link(client, session, who):
         assert secret not in body, (who, url)
     for url, body in surfaces(client, activity):
         assert secret not in body, (who, url)
+
+
+def test_topics_are_translated_by_their_host_or_the_team(client, session):
+    activity, team = session
+    place = opened(activity, team)
+    host = UserFactory()
+    topic = market.topic_propose(person=host, marketplace=place, title="Agua", language="es")
+    with pytest.raises(PermissionDenied):
+        market.topic_translate(person=UserFactory(), topic=topic, language="fr", title="Eau")
+    with pytest.raises(ValidationError, match="another"):
+        market.topic_translate(person=host, topic=topic, language="es", title="Agua")
+    client.force_login(host)
+    act = reverse("live.market_act", kwargs={"pk": activity.pk})
+    client.post(
+        act,
+        {
+            "action": "translate",
+            "topic": topic.pk,
+            "language": "fr",
+            "title": "L’eau",
+            "description": "Un bien commun",
+        },
+    )
+    topic.refresh_from_db()
+    assert topic.shown_in("fr").title == "L’eau"
+    client.logout()
+    page = client.get(
+        reverse("live.market", kwargs={"pk": activity.pk}).replace("/en/", "/fr/")
+    ).content.decode()
+    assert "L’eau" in page
+    assert "Un bien commun" in page
+    assert "tr-title" not in page  # no translation form for a visitor

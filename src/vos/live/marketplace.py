@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from vos.activity.models import Activity
 from vos.common import live
 from vos.common.log import log_action
+from vos.common.multilingual import interface_languages
 from vos.forum.models import Note
 from vos.forum.notes import note_post
 from vos.forum.services import space_of_activity
@@ -104,6 +105,35 @@ def topic_propose(
         created_at=now or timezone.now(),
     )
     _changed(marketplace)
+    return topic
+
+
+def may_translate(person: User, topic: Topic) -> bool:
+    return person.is_authenticated and (
+        topic.host_id == person.pk or may_run(person, topic.marketplace.activity)
+    )
+
+
+@transaction.atomic
+def topic_translate(
+    *, person: User, topic: Topic, language: str, title: str, description: str = ""
+) -> Topic:
+    """Its host or the team writes the topic in another interface language."""
+    if not may_translate(person, topic):
+        raise PermissionDenied
+    if language not in interface_languages() or language == topic.original_language:
+        raise ValidationError(_("Translate into another of the site's languages."))
+    if not " ".join(title.split()):
+        raise ValidationError({"title": _("Name your topic.")})
+    topic.set_translation(
+        language,
+        {
+            "title": " ".join(title.split())[:150],
+            "description": " ".join(description.split())[:300],
+        },
+    )
+    topic.save(update_fields=["translations"])
+    _changed(topic.marketplace)
     return topic
 
 

@@ -11,7 +11,8 @@ from django.views.decorators.http import require_GET, require_POST
 from vos.activity.loader import activity_or_404
 from vos.activity.models import Activity
 from vos.common import live
-from vos.common.multilingual import reader_language
+from vos.common.locales import language_autonym
+from vos.common.multilingual import interface_languages, reader_language
 from vos.live import marketplace as market
 from vos.live.actions import invalid, reported
 from vos.live.forms import MarketForm, TopicForm
@@ -46,6 +47,13 @@ def _context(request: HttpRequest, activity: Activity) -> dict:
             "mine": mine,
             "link": market.join_url(user, found, mine.breakout) if mine and mine.breakout else None,
             "hosted": [t for t in topics if user.is_authenticated and t.host_id == user.pk],
+            # The team translates every topic, a host their own (may_translate's rule).
+            "translatable": {t.pk for t in topics}
+            if context["may_run"]
+            else {t.pk for t in topics if user.is_authenticated and t.host_id == user.pk},
+            "translation_languages": [
+                (code, language_autonym(code)) for code in interface_languages()
+            ],
         }
     )
     return context
@@ -121,6 +129,15 @@ def act(request: HttpRequest, pk: int) -> HttpResponse:
                 target=_topic(found, request.POST.get("into", "")),
             )
             messages.success(request, _("The topics are merged."))
+        elif action == "translate":
+            market.topic_translate(
+                person=request.user,
+                topic=_topic(found, request.POST.get("topic", "")),
+                language=request.POST.get("language", ""),
+                title=request.POST.get("title", ""),
+                description=request.POST.get("description", ""),
+            )
+            messages.success(request, _("The translation is saved."))
         elif action == "note":
             market.topic_note(
                 host=request.user,
