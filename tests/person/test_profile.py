@@ -258,6 +258,7 @@ def test_data_export_walks_every_declared_part(client):
         "open_space_topics_hosted",
         "open_space_choices",
         "groups",
+        "welcome_groups",
         "activities_organized",
         "invitations_sent",
         "review_digests_received",

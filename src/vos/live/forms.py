@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from vos.common.locales import language_choices
-from vos.live.models import GroupSplit, SpeakerList
+from vos.live.models import GroupSplit, SpeakerList, WelcomeGroup
 
 
 class AskForm(forms.Form):
@@ -57,3 +57,10 @@ class GroupsForm(forms.Form):
     mode = forms.ChoiceField(
         label=_("How"), choices=GroupSplit.Mode.choices, widget=forms.RadioSelect, initial="mix"
     )
+
+
+class WelcomeGroupForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=120)
+    kind = forms.ChoiceField(label=_("Gathered by"), choices=WelcomeGroup.Kind.choices)
+    size = forms.IntegerField(label=_("Places"), min_value=2, max_value=100, initial=12)
+    room_url = forms.URLField(label=_("Room link"), assume_scheme="https")

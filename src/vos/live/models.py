@@ -216,3 +216,48 @@ class Group(models.Model):
 
     def __str__(self) -> str:
         return f"{self.split_id}.{self.number}"
+
+
+class WelcomeGroup(models.Model):
+    """A standing group between editions for newcomers: by language, region or theme,
+    with a bounded size, a facilitator and a room."""
+
+    class Kind(models.TextChoices):
+        LANGUAGE = "language", _("language")
+        REGION = "region", _("region")
+        THEME = "theme", _("theme")
+
+    name = models.CharField(_("name"), max_length=120)
+    kind = models.CharField(_("gathered by"), max_length=10, choices=Kind)
+    size = models.PositiveSmallIntegerField(_("places"), default=12)
+    facilitator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    room_url = models.URLField(_("room link"))
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["kind", "name"]
+        verbose_name = _("welcome group")
+        verbose_name_plural = _("welcome groups")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class WelcomeMembership(models.Model):
+    group = models.ForeignKey(WelcomeGroup, on_delete=models.CASCADE, related_name="memberships")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="welcome_memberships"
+    )
+    # Other members see the person's name only if they agreed.
+    visible = models.BooleanField(_("the other members may see my name"), default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("welcome group membership")
+        verbose_name_plural = _("welcome group memberships")
+        constraints = [models.UniqueConstraint(fields=["group", "person"], name="welcome_once")]
+
+    def __str__(self) -> str:
+        return f"{self.person} → {self.group}"

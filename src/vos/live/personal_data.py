@@ -9,6 +9,8 @@ from vos.live.models import (
     SpeakerList,
     SpeakerRequest,
     Topic,
+    WelcomeGroup,
+    WelcomeMembership,
 )
 from vos.person.registry import PersonalData, declare
 
@@ -30,6 +32,10 @@ def _export(person) -> dict:
         "open_space_topics_hosted": list(
             Topic.objects.filter(host=person).values_list("title", flat=True)
         ),
+        "welcome_groups": [
+            {"group": m.group.name, "name_shown": m.visible}
+            for m in WelcomeMembership.objects.filter(person=person).select_related("group")
+        ],
         "groups": [
             {"activity": g.split.activity_id, "group": g.number}
             for g in Group.objects.filter(members=person).select_related("split")
@@ -44,7 +50,17 @@ def _export(person) -> dict:
 declare(
     PersonalData(
         app="live",
-        models=(SpeakerList, SpeakerRequest, Marketplace, Topic, Choice, GroupSplit, Group),
+        models=(
+            SpeakerList,
+            SpeakerRequest,
+            Marketplace,
+            Topic,
+            Choice,
+            GroupSplit,
+            Group,
+            WelcomeGroup,
+            WelcomeMembership,
+        ),
         export=_export,
         why="Requests to speak and choices of topics go with the account; topics one "
         "hosted stay on the board without the host's name.",

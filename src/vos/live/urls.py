@@ -1,6 +1,6 @@
 from django.urls import path
 
-from vos.live import views, views_groups, views_market
+from vos.live import views, views_groups, views_market, views_welcome
 
 urlpatterns = [
     path("live/activities/<int:pk>/speakers/", views.page, name="live.speakers"),
@@ -10,4 +10,6 @@ urlpatterns = [
     path("live/activities/<int:pk>/market/now/", views_market.now, name="live.market_now"),
     path("live/activities/<int:pk>/market/act/", views_market.act, name="live.market_act"),
     path("live/activities/<int:pk>/groups/", views_groups.page, name="live.groups"),
+    path("welcome-groups/", views_welcome.groups, name="live.welcome"),
+    path("welcome-groups/<int:pk>/", views_welcome.membership, name="live.welcome_membership"),
 ]
