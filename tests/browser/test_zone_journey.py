@@ -19,7 +19,7 @@ def test_a_reader_in_caracas_finds_kolkata_by_typing_a_country_in_french(live_se
     field.fill("")
     field.press_sequentially("Inde")
     options = page.get_by_role("listbox", name="Fuseaux horaires proposés").get_by_role("option")
-    expect(options.first).to_have_text("Inde (Calcutta), UTC+5:30")
+    expect(options.first).to_have_text("Inde (Calcutta), UTC+5:30", timeout=15_000)
     expect(field).to_have_attribute("aria-expanded", "true")
     assert_accessible(page)
     field.press("ArrowDown")
