@@ -115,3 +115,14 @@ def test_the_team_splits_and_members_see_only_their_group(client, session):
     assert mine.jitsi_name not in page
     client.logout()
     assert mine.jitsi_name not in client.get(url).content.decode()
+
+
+@pytest.mark.parametrize("size", [2, 4])
+def test_the_team_s_page_costs_the_same_for_few_groups_and_many(
+    client, session, size, django_assert_num_queries
+):
+    activity, team, _members = session
+    groups.split(runner=team, activity=activity, size=size, mode="mix")
+    client.force_login(team)
+    with django_assert_num_queries(8):
+        client.get(reverse("live.groups", kwargs={"pk": activity.pk}))

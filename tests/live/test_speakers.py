@@ -208,3 +208,14 @@ def test_two_hundred_asking_at_once_get_distinct_places():
     with ThreadPoolExecutor(max_workers=20) as pool:
         positions = list(pool.map(one, people))
     assert sorted(positions) == list(range(1, 201))
+
+
+def test_a_busy_list_leaves_the_program_cache_alone(plenary, django_capture_on_commit_callbacks):
+    from vos.common import page_cache
+
+    activity, _team = plenary
+    asker = UserFactory()
+    before = page_cache.content_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        speakers.ask_to_speak(person=asker, activity=activity, language="en")
+    assert page_cache.content_version() == before

@@ -81,3 +81,18 @@ def test_names_with_consent_and_the_room_for_members_only(client, team):
     assert ROOM not in client.get(url).content.decode()
     client.force_login(team)
     assert ROOM in client.get(url).content.decode()  # its facilitator
+
+
+@pytest.mark.parametrize("count", [2, 12])
+def test_the_page_costs_the_same_for_few_groups_and_many(
+    client, team, count, django_assert_num_queries
+):
+    for number in range(count):
+        group = welcome.group_create(
+            facilitator=team, name=f"G{number}", kind="theme", size=5, room_url=ROOM
+        )
+        welcome.join(person=UserFactory(), group=group, visible=True)
+    client.force_login(UserFactory())
+    with django_assert_num_queries(4):
+        page = client.get(reverse("live.welcome")).content.decode()
+    assert page.count("Join this group") == count

@@ -76,26 +76,6 @@ NOT_SHOWN = {
     "mail",
 }
 NOT_SHOWN_MODELS = {"logentry", "reviewdigest", "remindersent", "apitoken", "remindersettings"}
-# The Open Forum's debate is shown on its own pages, never stored: a busy debate does not
-# empty the cache of the program (an activity's outcome is on its page, so it does).
-NOT_SHOWN_LABELS = {
-    f"forum.{name}"
-    for name in (
-        "space",
-        "contribution",
-        "like",
-        "report",
-        "block",
-        "branch",
-        "branchlink",
-        "summary",
-        "summaryversion",
-        "following",
-        "note",
-        "outcomereminder",
-        "outcomesupport",
-    )
-}
 # Shown, but each change only on a few pages: their app says which (see places_changed),
 # so that the opening's flood of registrations does not empty the whole cache.
 SHOWN_BY_THEIR_APP = {"registration"}
@@ -145,7 +125,9 @@ def _on_change(sender, update_fields=None, **kwargs) -> None:
         meta.app_label in NOT_SHOWN
         or meta.model_name in NOT_SHOWN_MODELS
         or meta.model_name in SHOWN_BY_THEIR_APP
-        or meta.label_lower in NOT_SHOWN_LABELS
+        # A model says so itself when no cached page shows it (the forum's debate, the
+        # live sessions): a busy debate does not empty the program's cache.
+        or not getattr(sender, "shown_on_cached_pages", True)
     ):
         return
     if update_fields and set(update_fields) <= UNSHOWN_FIELDS:

@@ -101,12 +101,6 @@ class OutcomeForm(forms.Form):
         self.fields["declarations"].choices = [(d.pk, d.title) for d in declarations]
 
 
-class SupportForm(forms.Form):
-    organization = forms.TypedChoiceField(
-        label=_("Support as"), required=False, coerce=int, empty_value=None
-    )
-
-
 class WallFilterForm(forms.Form):
     theme = forms.TypedChoiceField(label=_("Theme"), required=False, coerce=int, empty_value=None)
     type = forms.ChoiceField(label=_("Type"), required=False)

@@ -220,7 +220,7 @@ def branch_for_page(pk: int) -> Branch:
             Prefetch(
                 "links",
                 queryset=BranchLink.objects.select_related(
-                    "contribution__author", "contribution__space"
+                    "contribution__author", "contribution__space__activity"
                 ).order_by("contribution__kind", "created_at"),
             ),
             "children",

@@ -17,6 +17,8 @@ class Space(models.Model):
     """Where a debate happens: a theme of an edition, an activity (a plenary, a
     workshop), or the standing space between editions."""
 
+    shown_on_cached_pages = False  # no cached page shows it
+
     class Kind(models.TextChoices):
         THEME = "theme", _("theme")
         ACTIVITY = "activity", _("activity")
@@ -57,6 +59,8 @@ class Space(models.Model):
 class Contribution(models.Model):
     """A typed contribution to a space's debate; an argument belongs to a proposal, a
     reply to a contribution (one level)."""
+
+    shown_on_cached_pages = False  # no cached page shows it
 
     class Kind(models.TextChoices):
         NEED = "need", _("need or diagnosis")
@@ -112,6 +116,8 @@ class Contribution(models.Model):
 
 
 class Like(models.Model):
+    shown_on_cached_pages = False  # no cached page shows it
+
     contribution = models.ForeignKey(Contribution, on_delete=models.CASCADE, related_name="likes")
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_likes"
@@ -130,6 +136,8 @@ class Like(models.Model):
 class Note(models.Model):
     """What a speaker said in a live session, posted as it is said by its facilitators
     into the activity's space."""
+
+    shown_on_cached_pages = False  # no cached page shows it
 
     space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="notes")
     speaker = models.CharField(_("speaker"), max_length=200)
@@ -152,6 +160,8 @@ class Note(models.Model):
 class Report(models.Model):
     """Somebody asks the facilitation team to look at a contribution, with a reason;
     the team's decision closes it."""
+
+    shown_on_cached_pages = False  # no cached page shows it
 
     class Decision(models.TextChoices):
         OPEN = "open", _("to look at")
@@ -186,6 +196,8 @@ class Report(models.Model):
 class Block(models.Model):
     """A person the facilitation team stopped from writing in the Open Forum."""
 
+    shown_on_cached_pages = False  # no cached page shows it
+
     person = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_block"
     )
@@ -206,6 +218,8 @@ class Block(models.Model):
 class Branch(Translatable):
     """A branch of the tree of ideas the facilitation team builds per theme: a named idea
     that contributions (or extracts of them) are linked into."""
+
+    shown_on_cached_pages = False  # no cached page shows it
 
     translatable_fields = ("title",)
 
@@ -239,6 +253,8 @@ class Branch(Translatable):
 class BranchLink(models.Model):
     """A contribution, or an extract of it, linked into a branch by a facilitator."""
 
+    shown_on_cached_pages = False  # no cached page shows it
+
     branch = models.ForeignKey(Branch, on_delete=models.CASCADE, related_name="links")
     contribution = models.ForeignKey(
         Contribution, on_delete=models.CASCADE, related_name="branch_links"
@@ -261,6 +277,8 @@ class BranchLink(models.Model):
 class Summary(Translatable):
     """What the facilitation team draws from a branch, a plenary or a theme: written,
     published, corrected (every published wording kept), translated."""
+
+    shown_on_cached_pages = False  # no cached page shows it
 
     translatable_fields = ("title", "body")
 
@@ -303,6 +321,8 @@ class Summary(Translatable):
 class SummaryVersion(models.Model):
     """A published wording of a summary, in its original language."""
 
+    shown_on_cached_pages = False  # no cached page shows it
+
     summary = models.ForeignKey(Summary, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()
     title = models.CharField(max_length=200)
@@ -328,6 +348,8 @@ class SummaryVersion(models.Model):
 class Following(models.Model):
     """A person who gets a daily or weekly digest of what is new in a space, a branch
     or a proposal's debate, instead of an email per post."""
+
+    shown_on_cached_pages = False  # no cached page shows it
 
     class Frequency(models.TextChoices):
         DAILY = "daily", _("daily")
@@ -425,6 +447,8 @@ class OutcomeSupport(models.Model):
     """A person, or an organization through one of its admins, supporting an outcome's
     proposals."""
 
+    shown_on_cached_pages = False  # no cached page shows it
+
     outcome = models.ForeignKey(Outcome, on_delete=models.CASCADE, related_name="supports")
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -470,6 +494,8 @@ class OutcomeSupport(models.Model):
 class OutcomeReminder(models.Model):
     """Written, in the same transaction as the emails, when an activity's organizers were
     reminded to post its outcome: never twice."""
+
+    shown_on_cached_pages = False  # no cached page shows it
 
     activity = models.OneToOneField(
         Activity, on_delete=models.CASCADE, related_name="outcome_reminder"

@@ -143,19 +143,21 @@ def split(
 def latest_split(activity: Activity) -> GroupSplit | None:
     return (
         GroupSplit.objects.filter(activity=activity)
+        .select_related("activity__edition")
         .prefetch_related("groups__members", "groups__facilitator")
         .first()
     )
 
 
-def group_link(person: User, group: Group) -> str | None:
-    """A group's room, for its members, its facilitator and the team."""
+def group_link(person: User, group: Group, *, team: bool | None = None) -> str | None:
+    """A group's room, for its members, its facilitator and the team (``team``: whether
+    the person runs the activity, when the caller knows it already)."""
     if not person.is_authenticated:
         return None
     activity = group.split.activity
     allowed = (
         group.facilitator_id == person.pk
         or any(member.pk == person.pk for member in group.members.all())
-        or may_run(person, activity)
+        or (may_run(person, activity) if team is None else team)
     )
     return jitsi_url(activity.edition.jitsi_server, group.jitsi_name) if allowed else None

@@ -11,6 +11,8 @@ from vos.common.multilingual import Translatable
 class SpeakerList(models.Model):
     """An activity's list of requests to speak, run by its facilitators and organizers."""
 
+    shown_on_cached_pages = False  # no cached page shows it
+
     class Order(models.TextChoices):
         ARRIVAL = "arrival", _("first come, first served")
         LANGUAGES = "languages", _("alternate the languages spoken")
@@ -33,6 +35,8 @@ class SpeakerList(models.Model):
 
 class SpeakerRequest(models.Model):
     """A person asking to speak: their place in the list, the language they will speak."""
+
+    shown_on_cached_pages = False  # no cached page shows it
 
     class State(models.TextChoices):
         WAITING = "waiting", _("waiting")
@@ -103,6 +107,8 @@ class Marketplace(models.Model):
 class Topic(Translatable):
     """A topic a participant offers to host."""
 
+    shown_on_cached_pages = False  # no cached page shows it
+
     translatable_fields = ("title", "description")
 
     marketplace = models.ForeignKey(Marketplace, on_delete=models.CASCADE, related_name="topics")
@@ -128,6 +134,8 @@ class Topic(Translatable):
 class Breakout(models.Model):
     """A topic's room for one round; a full one is followed by a second, and so on."""
 
+    shown_on_cached_pages = False  # no cached page shows it
+
     topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="breakouts")
     round = models.PositiveSmallIntegerField()
     number = models.PositiveSmallIntegerField(default=1)
@@ -151,6 +159,8 @@ class Breakout(models.Model):
 class Choice(models.Model):
     """A person's topic in a round (changed at will: the law of two feet), and the
     breakout room they were given."""
+
+    shown_on_cached_pages = False  # no cached page shows it
 
     marketplace = models.ForeignKey(Marketplace, on_delete=models.CASCADE, related_name="choices")
     person = models.ForeignKey(
@@ -201,6 +211,8 @@ class GroupSplit(models.Model):
 
 
 class Group(models.Model):
+    shown_on_cached_pages = False  # no cached page shows it
+
     split = models.ForeignKey(GroupSplit, on_delete=models.CASCADE, related_name="groups")
     number = models.PositiveSmallIntegerField()
     facilitator = models.ForeignKey(
@@ -221,6 +233,8 @@ class Group(models.Model):
 class WelcomeGroup(models.Model):
     """A standing group between editions for newcomers: by language, region or theme,
     with a bounded size, a facilitator and a room."""
+
+    shown_on_cached_pages = False  # no cached page shows it
 
     class Kind(models.TextChoices):
         LANGUAGE = "language", _("language")
@@ -246,6 +260,8 @@ class WelcomeGroup(models.Model):
 
 
 class WelcomeMembership(models.Model):
+    shown_on_cached_pages = False  # no cached page shows it
+
     group = models.ForeignKey(WelcomeGroup, on_delete=models.CASCADE, related_name="memberships")
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="welcome_memberships"

@@ -48,7 +48,7 @@ def page(request: HttpRequest, pk: int) -> HttpResponse:
     shown = []
     if latest is not None:
         for group in latest.groups.all():
-            link = groups.group_link(request.user, group)
+            link = groups.group_link(request.user, group, team=team)
             if team or link:
                 shown.append({"group": group, "link": link})
     return render(

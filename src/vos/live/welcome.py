@@ -6,7 +6,7 @@ only once they belong."""
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
 from vos.common.log import log_action
@@ -18,7 +18,19 @@ MAX_GROUPS = 3
 
 
 def welcome_groups() -> QuerySet[WelcomeGroup]:
-    return WelcomeGroup.objects.select_related("facilitator").annotate(taken=Count("memberships"))
+    """The groups with their places taken and their members, in two queries."""
+    return (
+        WelcomeGroup.objects.select_related("facilitator")
+        .annotate(taken=Count("memberships"))
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=WelcomeMembership.objects.select_related("person").order_by(
+                    "created_at", "pk"
+                ),
+            )
+        )
+    )
 
 
 @transaction.atomic
@@ -65,17 +77,13 @@ def leave(*, person: User, group: WelcomeGroup) -> None:
 
 
 def member_view(person: User, group: WelcomeGroup) -> dict:
-    """What a person sees of a group: its room and the consenting members when they
-    belong (or facilitate it), nothing more otherwise."""
+    """What a person sees of a group (from ``welcome_groups()``, members prefetched): its
+    room and the consenting members when they belong (or facilitate it), nothing else."""
+    memberships = list(group.memberships.all())
     belongs = person.is_authenticated and (
-        group.facilitator_id == person.pk or group.memberships.filter(person=person).exists()
+        group.facilitator_id == person.pk or any(m.person_id == person.pk for m in memberships)
     )
     if not belongs:
         return {"belongs": False, "room_url": None, "members": []}
-    members = [
-        m.person.display_name
-        for m in group.memberships.filter(visible=True)
-        .select_related("person")
-        .order_by("created_at")
-    ]
+    members = [m.person.display_name for m in memberships if m.visible]
     return {"belongs": True, "room_url": group.room_url, "members": members}
