@@ -103,6 +103,7 @@ def space(request: HttpRequest, pk: int) -> HttpResponse:
     if kind not in Contribution.Kind.values:
         kind = ""
     contributions = list(queries.contributions_for_space(found, order=order, kind=kind))
+    blocked = is_blocked(request.user)
     live_version = live.version(live_topic(found)) if found.activity_id else ""
     return render(
         request,
@@ -129,8 +130,8 @@ def space(request: HttpRequest, pk: int) -> HttpResponse:
                 initial={"language": reader_language()},
                 organizations=organizations_spoken_for(request.user),
             ),
-            "may_write": may_write(request.user),
-            "blocked": is_blocked(request.user),
+            "may_write": not blocked and may_write(request.user),
+            "blocked": blocked,
             "moderator": request.user.has_perm("forum.moderate", found),
             "language": reader_language(),
         },

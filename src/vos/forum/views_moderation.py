@@ -43,11 +43,12 @@ def contribution(request: HttpRequest, pk: int) -> HttpResponse:
     wordings."""
     found = contribution_or_404(request.user, pk)
     shown = contribution_with_thread(found)
-    edits = [
-        entry
-        for entry in log_for(found).order_by("created_at")
-        if entry.action == "forum.edit" and not found.hidden_at
-    ]
+    # A hidden contribution's earlier wordings stay hidden with it.
+    edits = (
+        []
+        if found.hidden_at
+        else list(log_for(found).filter(action="forum.edit").order_by("created_at"))
+    )
     return render(
         request,
         "forum/contribution.html",
