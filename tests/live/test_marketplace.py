@@ -16,6 +16,7 @@ from tests.factories import UserFactory, intention_text, make_activity, make_edi
 from vos.forum.models import Note
 from vos.live import marketplace as market
 from vos.live.models import Breakout, Choice
+from vos.room.models import Room
 
 pytestmark = pytest.mark.django_db
 
@@ -187,11 +188,19 @@ def test_three_hundred_choosing_at_once_never_overfill_a_room():
     assert Breakout.objects.count() == 30
 
 
+@pytest.mark.parametrize("kind", ["jitsi", "pool"])
 @pytest.mark.parametrize("who", ["visitor", "participant", "elsewhere", "organizer_of_another"])
-def test_no_surface_leaks_a_breakout_link(client, session, who):
+def test_no_surface_leaks_a_breakout_link(client, session, who, kind):
     from tests.room.test_visibility import surfaces
 
     activity, team = session
+    if kind == "pool":  # one room of the pool: Water's; Seeds gets a Jitsi room
+        Room.objects.create(
+            edition=activity.edition,
+            kind=Room.Kind.POOL,
+            name="Baobab",
+            join_url="https://rooms.example.org/baobab-secret",
+        )
     place = opened(activity, team)
     water = market.topic_propose(
         person=UserFactory(), marketplace=place, title="Water", language="en"
@@ -203,7 +212,8 @@ def test_no_surface_leaks_a_breakout_link(client, session, who):
     elsewhere = UserFactory()
     market.choose(person=elsewhere, marketplace=place, topic=seeds)
     market.round_start(runner=team, marketplace=place)
-    secret = Breakout.objects.get(topic=water).jitsi_name
+    water_room = Breakout.objects.select_related("hold__room").get(topic=water)
+    secret = water_room.hold.room.join_url if kind == "pool" else water_room.jitsi_name
     other_organizer = UserFactory()
     make_activity(activity.edition, title="Other", organizer=other_organizer)
     people = {

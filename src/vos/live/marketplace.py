@@ -9,19 +9,21 @@ the activity's Open Forum space. Counts and topics update live (``vos.common.liv
 Choices are seated under a lock on the marketplace's row: people choosing at the same
 moment never put a room over its capacity.
 
-Breakout rooms are automatic Jitsi rooms of the edition's Jitsi server (rooms of the
-pool are kept for the program's activities)."""
+A breakout room is a room of the edition's pool when one is free for the whole round (held
+through the same lock and clash check as the program's allocations, so neither takes a
+room the other holds), otherwise an automatic room of the edition's Jitsi server."""
 
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vos.activity.models import Activity
-from vos.common import live
+from vos.activity.services.rooms import busy_room_ids
+from vos.common import live, page_cache
 from vos.common.log import log_action
 from vos.common.multilingual import interface_languages
 from vos.forum.models import Note
@@ -30,8 +32,9 @@ from vos.forum.services import space_of_activity
 from vos.live.models import Breakout, Choice, Marketplace, Topic
 from vos.live.speakers import is_live, may_ask, may_run
 from vos.person.models import User
-from vos.room.models import jitsi_room_name
+from vos.room.models import Room, RoomHold, jitsi_room_name
 from vos.room.providers import jitsi_url
+from vos.room.services import choose_room, pool_rooms_locked, room_hold, room_holds_release
 
 MAX_ROUNDS = 6
 
@@ -62,8 +65,11 @@ def market_open(
 ) -> Marketplace:
     if not may_run(runner, activity):
         raise PermissionDenied
-    if not activity.edition.jitsi_server:
-        raise ValidationError(_("Breakout rooms need the edition's Jitsi server."))
+    edition = activity.edition
+    if not edition.jitsi_server and not edition.rooms.filter(kind=Room.Kind.POOL).exists():
+        raise ValidationError(
+            _("Breakout rooms need rooms in the edition's pool or the edition's Jitsi server.")
+        )
     if not 1 <= rounds <= MAX_ROUNDS or not 5 <= round_minutes <= 180 or not 2 <= room_size <= 500:
         raise ValidationError(
             _("From 1 to 6 rounds of 5 to 180 minutes, rooms of 2 to 500 people.")
@@ -144,7 +150,48 @@ def round_chosen(marketplace: Marketplace) -> int:
     return marketplace.current_round + 1
 
 
-def _seat(choice: Choice, capacity: int) -> Breakout:
+def _round_ends_at(marketplace: Marketplace) -> dt.datetime:
+    return marketplace.round_started_at + dt.timedelta(minutes=marketplace.round_minutes)
+
+
+def _new_breakout(marketplace: Marketplace, topic: Topic, number: int) -> Breakout:
+    """A room for a topic in the current round: a free room of the pool (held until the
+    round's planned end), else an automatic Jitsi room."""
+    edition = marketplace.activity.edition
+    starts_at, ends_at = marketplace.round_started_at, _round_ends_at(marketplace)
+    rooms = pool_rooms_locked(edition)
+    busy = busy_room_ids(edition, starts_at, ends_at, breakouts_of=marketplace.activity)
+    room = choose_room(rooms, busy, marketplace.room_size)
+    if room is None and not edition.jitsi_server:
+        raise ValidationError(
+            _("No room of the pool is free for this round, and the edition has no Jitsi server.")
+        )
+    if room is None:
+        return Breakout.objects.create(
+            topic=topic,
+            round=marketplace.current_round,
+            number=number,
+            jitsi_name=jitsi_room_name(),
+            capacity=marketplace.room_size,
+        )
+    hold = room_hold(
+        room=room,
+        held_by_id=marketplace.activity_id,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        purpose=f"{marketplace.activity.title} · {topic.title} · {marketplace.current_round}.{number}",
+    )
+    return Breakout.objects.create(
+        topic=topic,
+        round=marketplace.current_round,
+        number=number,
+        hold=hold,
+        # A smaller room of the pool seats fewer: the next comers open a second room.
+        capacity=min(marketplace.room_size, room.capacity or marketplace.room_size),
+    )
+
+
+def _seat(choice: Choice, marketplace: Marketplace) -> Breakout:
     """The first room of the topic with a free place, or a new one after the last."""
     breakouts = list(
         Breakout.objects.filter(topic=choice.topic, round=choice.round)
@@ -154,13 +201,7 @@ def _seat(choice: Choice, capacity: int) -> Breakout:
     for breakout in breakouts:
         if breakout.taken < breakout.capacity:
             return breakout
-    return Breakout.objects.create(
-        topic=choice.topic,
-        round=choice.round,
-        number=(breakouts[-1].number + 1) if breakouts else 1,
-        jitsi_name=jitsi_room_name(),
-        capacity=capacity,
-    )
+    return _new_breakout(marketplace, choice.topic, (breakouts[-1].number + 1) if breakouts else 1)
 
 
 @transaction.atomic
@@ -184,7 +225,7 @@ def choose(*, person: User, marketplace: Marketplace, topic: Topic) -> Choice:
         defaults={"topic": topic, "breakout": None, "chosen_at": timezone.now()},
     )
     if marketplace.state == Marketplace.State.ROUND:
-        choice.breakout = _seat(choice, marketplace.room_size)
+        choice.breakout = _seat(choice, marketplace)
         choice.save(update_fields=["breakout"])
     _changed(marketplace)
     return choice
@@ -204,17 +245,15 @@ def round_start(*, runner: User, marketplace: Marketplace) -> int:
     marketplace.state = Marketplace.State.ROUND
     marketplace.round_started_at = timezone.now()
     marketplace.save(update_fields=["current_round", "state", "round_started_at"])
-    for topic in marketplace.topics.filter(merged_into=None):
-        Breakout.objects.get_or_create(
-            topic=topic,
-            round=marketplace.current_round,
-            number=1,
-            defaults={"jitsi_name": jitsi_room_name(), "capacity": marketplace.room_size},
-        )
+    for topic in marketplace.topics.filter(merged_into=None).order_by("created_at", "pk"):
+        if not Breakout.objects.filter(
+            topic=topic, round=marketplace.current_round, number=1
+        ).exists():
+            _new_breakout(marketplace, topic, 1)
     for choice in marketplace.choices.filter(round=marketplace.current_round).order_by(
         "chosen_at", "pk"
     ):
-        choice.breakout = _seat(choice, marketplace.room_size)
+        choice.breakout = _seat(choice, marketplace)
         choice.save(update_fields=["breakout"])
     log_action(
         marketplace.activity,
@@ -236,6 +275,13 @@ def round_end(*, runner: User, marketplace: Marketplace) -> None:
     done = marketplace.current_round >= marketplace.rounds
     marketplace.state = Marketplace.State.ENDED if done else Marketplace.State.PROPOSING
     marketplace.save(update_fields=["state"])
+    # The pool's rooms are free again for the program's activities.
+    room_holds_release(
+        RoomHold.objects.filter(
+            breakout__topic__marketplace=marketplace, breakout__round=marketplace.current_round
+        ),
+        at=timezone.now(),
+    )
     _changed(marketplace)
 
 
@@ -258,7 +304,7 @@ def merge(*, runner: User, source: Topic, target: Topic) -> None:
             marketplace.state == Marketplace.State.ROUND
             and choice.round == marketplace.current_round
         ):
-            choice.breakout = _seat(choice, marketplace.room_size)
+            choice.breakout = _seat(choice, marketplace)
             choice.save(update_fields=["breakout"])
     log_action(
         marketplace.activity,
@@ -269,17 +315,33 @@ def merge(*, runner: User, source: Topic, target: Topic) -> None:
     _changed(marketplace)
 
 
+@transaction.atomic
 def topic_note(*, host: User, topic: Topic, body: str) -> Note:
-    """A topic's host posts what came out of it; it lands in the activity's forum space."""
+    """A topic's host posts what came out of it; it lands in the activity's forum space
+    and beside its outcome on the activity's page."""
     if topic.host_id != host.pk:
         raise PermissionDenied
-    return note_post(
+    note = note_post(
         author=host,
         space=space_of_activity(topic.marketplace.activity),
         speaker=f"{topic.title} ({host.display_name})",
         language=topic.original_language,
         body=body,
         vouched=True,
+    )
+    topic.notes.add(note)
+    # The activity's page, cached for visitors, shows the notes with the outcome.
+    transaction.on_commit(page_cache.content_changed)
+    return note
+
+
+def notes_for_outcome(activity: Activity) -> list[Note]:
+    """The topics' notes of an activity's open space, in the order they were posted, each
+    with its topic's title."""
+    return list(
+        Note.objects.filter(topics__marketplace__activity=activity)
+        .annotate(topic_title=F("topics__title"))
+        .order_by("created_at", "pk")
     )
 
 
@@ -296,6 +358,8 @@ def join_url(person: User, marketplace: Marketplace, breakout: Breakout) -> str 
     )
     if not allowed:
         return None
+    if breakout.hold_id:
+        return breakout.hold.room.join_url
     return jitsi_url(marketplace.activity.edition.jitsi_server, breakout.jitsi_name)
 
 

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from vos.activity.models import Activity
 from vos.common.multilingual import Translatable
+from vos.forum.models import Note
+from vos.room.models import RoomHold
 
 
 class SpeakerList(models.Model):
@@ -120,6 +122,8 @@ class Topic(Translatable):
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged"
     )
+    # Its host's notes, posted in the activity's forum space and shown with its outcome.
+    notes = models.ManyToManyField(Note, blank=True, related_name="topics")
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -139,7 +143,11 @@ class Breakout(models.Model):
     topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="breakouts")
     round = models.PositiveSmallIntegerField()
     number = models.PositiveSmallIntegerField(default=1)
-    jitsi_name = models.CharField(max_length=64)
+    # A room of the edition's pool when one was free, else an automatic Jitsi room.
+    hold = models.OneToOneField(
+        RoomHold, null=True, blank=True, on_delete=models.SET_NULL, related_name="breakout"
+    )
+    jitsi_name = models.CharField(max_length=64, blank=True)
     capacity = models.PositiveSmallIntegerField()
 
     class Meta:

@@ -34,18 +34,21 @@ def _context(request: HttpRequest, activity: Activity) -> dict:
         return context
     mine = (
         Choice.objects.filter(marketplace=found, person=user, round=market.round_chosen(found))
-        .select_related("breakout", "topic")
+        .select_related("breakout__hold__room", "topic")
         .first()
         if user.is_authenticated
         else None
     )
     topics = market.board(found)
+    link = market.join_url(user, found, mine.breakout) if mine and mine.breakout else None
     context.update(
         {
             "topics": topics,
             "round": market.round_chosen(found),
             "mine": mine,
-            "link": market.join_url(user, found, mine.breakout) if mine and mine.breakout else None,
+            "link": link,
+            # A room of the pool comes with its meeting ID and passcode.
+            "room": mine.breakout.hold.room if link and mine.breakout.hold_id else None,
             "hosted": [t for t in topics if user.is_authenticated and t.host_id == user.pk],
             # The team translates every topic, a host their own (may_translate's rule).
             "translatable": {t.pk for t in topics}

@@ -100,3 +100,28 @@ class DialIn(models.Model):
 def jitsi_room_name() -> str:
     """An unguessable Jitsi room name: 128 bits of randomness, URL-safe."""
     return "vos-" + secrets.token_urlsafe(16)
+
+
+class RoomHold(models.Model):
+    """A room of the pool held for a while by something other than an activity of the
+    program (an open space's breakout room): allocations see the room as busy then."""
+
+    shown_on_cached_pages = False  # no cached page shows it
+
+    room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="holds")
+    # The activity whose session holds it (named by string: activities sit above rooms).
+    held_by = models.ForeignKey(
+        "activity.Activity", on_delete=models.CASCADE, related_name="room_holds"
+    )
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    purpose = models.CharField(_("held for"), max_length=200)
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        verbose_name = _("room held")
+        verbose_name_plural = _("rooms held")
+        indexes = [models.Index(fields=["room", "ends_at"], name="room_hold_until")]
+
+    def __str__(self) -> str:
+        return f"{self.room} · {self.purpose}"

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from vos.edition.models import Edition
-from vos.room.models import DialIn, Room
+from vos.room.models import DialIn, Room, RoomHold
 from vos.room.providers import bbb_create_url
 
 logger = logging.getLogger(__name__)
@@ -40,6 +40,25 @@ def choose_room(rooms: list[Room], busy: set[int], capacity: int | None) -> Room
     if fitting:
         return min(fitting, key=lambda room: (size(room), room.position, room.pk))
     return max(free, key=lambda room: (size(room), -room.position, -room.pk))
+
+
+def room_hold(
+    *, room: Room, held_by_id: int, starts_at: dt.datetime, ends_at: dt.datetime, purpose: str
+) -> RoomHold:
+    """Hold a pool room for a while for an activity's session; the caller has locked the
+    pool and checked the room is free."""
+    return RoomHold.objects.create(
+        room=room,
+        held_by_id=held_by_id,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        purpose=purpose[:200],
+    )
+
+
+def room_holds_release(holds, *, at: dt.datetime) -> int:
+    """The holds end at ``at`` (those still running): their rooms are free again."""
+    return holds.filter(ends_at__gt=at).update(ends_at=at)
 
 
 def room_own_save(

@@ -19,7 +19,7 @@ from vos.activity.tasks import create_bbb_meeting
 from vos.common.log import log_action
 from vos.edition.models import Edition
 from vos.person.models import User
-from vos.room.models import Room, jitsi_room_name
+from vos.room.models import Room, RoomHold, jitsi_room_name
 from vos.room.services import choose_room, pool_rooms_locked, room_own_save
 
 ROOM_MODES = ("none", "own", "pool", "jitsi", "bbb")
@@ -43,8 +43,11 @@ def busy_room_ids(
     ends_at: dt.datetime,
     *,
     exclude: Activity | None = None,
+    breakouts_of: Activity | None = None,
 ) -> set[int]:
-    """Pool rooms holding another live activity within the buffer around this time."""
+    """Pool rooms holding another live activity, or held for a breakout room, within the
+    buffer around this time. ``breakouts_of``: for that activity's next breakout rooms,
+    which follow its earlier rounds' rooms without a gap."""
     buffer = dt.timedelta(minutes=edition.room_buffer_minutes)
     activities = Activity.objects.filter(
         edition=edition,
@@ -55,7 +58,14 @@ def busy_room_ids(
     )
     if exclude is not None and exclude.pk:
         activities = activities.exclude(pk=exclude.pk)
-    return set(activities.values_list("room_id", flat=True))
+    holds = RoomHold.objects.filter(
+        room__edition=edition, starts_at__lt=ends_at + buffer, ends_at__gt=starts_at - buffer
+    )
+    if breakouts_of is not None:
+        holds = holds.exclude(held_by=breakouts_of, ends_at__lte=starts_at)
+    return set(activities.values_list("room_id", flat=True)) | set(
+        holds.values_list("room_id", flat=True)
+    )
 
 
 def pool_room_available(

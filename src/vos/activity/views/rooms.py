@@ -26,7 +26,7 @@ from vos.common.timezones import local_day_bounds
 from vos.common.zone_search import zone_block_label
 from vos.edition.models import Edition
 from vos.edition.views import backoffice_edition
-from vos.room.models import Room
+from vos.room.models import Room, RoomHold
 
 
 @never_cache
@@ -104,6 +104,11 @@ def rooms_timeline(request: HttpRequest, slug: str) -> HttpResponse:
     by_room: dict[int, list[Activity]] = {room.pk: [] for room in rooms}
     for activity in activities:
         by_room[activity.room_id].append(activity)
+    holds: dict[int, list[RoomHold]] = {room.pk: [] for room in rooms}
+    for hold in RoomHold.objects.filter(
+        room__in=rooms, starts_at__lt=day_end, ends_at__gt=day_start
+    ).order_by("starts_at"):
+        holds[hold.room_id].append(hold)
     return render(
         request,
         "activity/rooms/timeline.html",
@@ -113,7 +118,10 @@ def rooms_timeline(request: HttpRequest, slug: str) -> HttpResponse:
             "block_zone_label": zone_block_label(request.time_zone, day_start, day_end),
             "previous_day": day - dt.timedelta(days=1),
             "next_day": day + dt.timedelta(days=1),
-            "rows": [{"room": room, "activities": by_room[room.pk]} for room in rooms],
+            "rows": [
+                {"room": room, "activities": by_room[room.pk], "holds": holds[room.pk]}
+                for room in rooms
+            ],
             "move_form": MoveForm(edition=edition),
         },
     )

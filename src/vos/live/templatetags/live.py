@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from vos.live.marketplace import notes_for_outcome
 from vos.live.models import GroupSplit, Marketplace
 from vos.live.speakers import is_live
 
@@ -19,6 +20,12 @@ def duration_clock(seconds: int | None) -> str:
         return ""
     sign, seconds = ("-", -seconds) if seconds < 0 else ("", seconds)
     return f"{sign}{seconds // 60}:{seconds % 60:02d}"
+
+
+@register.inclusion_tag("live/_topic_notes.html")
+def topic_notes(activity) -> dict:
+    """What the open space's topics produced, with the activity's outcome."""
+    return {"notes": notes_for_outcome(activity)}
 
 
 @register.simple_tag
