@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "vos.declaration",
     "vos.forum",
     "vos.live",
+    "vos.team",
     "vos.room",
     "vos.schedule",
     "vos.api",

@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("", include("vos.declaration.urls")),
     path("", include("vos.forum.urls")),
     path("", include("vos.live.urls")),
+    path("", include("vos.team.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

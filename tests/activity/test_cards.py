@@ -27,7 +27,9 @@ def test_python_cards_match_the_card_template(language):
         edition, title="Huertas & “redes”", languages=["es", "pt"], organizer=public
     )
     first.organizations.add(Organization.objects.create(name="Radio Libre"))
-    make_activity(edition, title="Official", is_official=True, languages=["en"])
+    make_activity(
+        edition, title="Official", is_official=True, languages=["en"], interpreted_into=["fr", "ar"]
+    )
     make_activity(edition, title="Cancelled one", state="cancelled")
     activities = with_card_names(
         list(activities_for_program(edition, day_start=None, day_end=None, filters={})), edition

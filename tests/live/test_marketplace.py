@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import UserFactory, intention_text, make_activity, make_edition
+from vos.activity.models import Interpreter
 from vos.forum.models import Note
 from vos.live import marketplace as market
 from vos.live.models import Breakout, Choice
@@ -189,7 +190,9 @@ def test_three_hundred_choosing_at_once_never_overfill_a_room():
 
 
 @pytest.mark.parametrize("kind", ["jitsi", "pool"])
-@pytest.mark.parametrize("who", ["visitor", "participant", "elsewhere", "organizer_of_another"])
+@pytest.mark.parametrize(
+    "who", ["visitor", "participant", "elsewhere", "organizer_of_another", "interpreter"]
+)
 def test_no_surface_leaks_a_breakout_link(client, session, who, kind):
     from tests.room.test_visibility import surfaces
 
@@ -216,7 +219,16 @@ def test_no_surface_leaks_a_breakout_link(client, session, who, kind):
     secret = water_room.hold.room.join_url if kind == "pool" else water_room.jitsi_name
     other_organizer = UserFactory()
     make_activity(activity.edition, title="Other", organizer=other_organizer)
+    interpreter = UserFactory()
+    Interpreter.objects.create(
+        activity=activity,
+        person=interpreter,
+        language_from="en",
+        language_to="fr",
+        state=Interpreter.State.ACCEPTED,
+    )
     people = {
+        "interpreter": interpreter,
         "visitor": None,
         "participant": UserFactory(),
         "elsewhere": elsewhere,

@@ -1,6 +1,7 @@
 """The speakers' list, role by role, on an activity whose way in is for registrants: a
 visitor, a participant (not registered), a registrant, an organizer, the edition's
-facilitation team, another edition's team."""
+facilitation team, another edition's team, its confirmed interpreter, and a volunteer
+given the animation of the edition's live sessions."""
 
 import datetime as dt
 
@@ -9,16 +10,27 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import UserFactory, intention_text, make_activity, make_edition
+from vos.activity.models import Interpreter
+from vos.edition.models import TeamRole
 from vos.live.models import SpeakerRequest
 from vos.live.speakers import ask_to_speak
 from vos.registration.services import registration_create
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["visitor", "participant", "registrant", "organizer", "team", "other_team"]
+ROLES = [
+    "visitor",
+    "participant",
+    "registrant",
+    "organizer",
+    "team",
+    "other_team",
+    "interpreter",
+    "animator",
+]
 ALLOWED = {
-    "ask": {"registrant", "organizer", "team"},
-    "run": {"organizer", "team"},
+    "ask": {"registrant", "organizer", "team", "interpreter"},
+    "run": {"organizer", "team", "animator"},
 }
 
 
@@ -41,7 +53,18 @@ def session():
     waiting = UserFactory()
     registration_create(activity=activity, person=waiting)
     ask_to_speak(person=waiting, activity=activity, language="en")
+    interpreter, animator = UserFactory(), UserFactory()
+    Interpreter.objects.create(
+        activity=activity,
+        person=interpreter,
+        language_from="en",
+        language_to="fr",
+        state=Interpreter.State.ACCEPTED,
+    )
+    TeamRole.objects.create(edition=edition, person=animator, role=TeamRole.Role.ANIMATION)
     return activity, {
+        "interpreter": interpreter,
+        "animator": animator,
         "visitor": None,
         "participant": UserFactory(),
         "registrant": registrant,

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from vos.activity.models import Activity, Organizer
+from vos.activity.models import Activity, Interpreter, Organizer
 from vos.activity.rules import may_enter_room
 from vos.room.models import Room
 from vos.room.providers import bbb_join_url, jitsi_url
@@ -78,8 +78,8 @@ def join_url_for(activity: Activity, user) -> str:
 
 
 def roles_for(user, activities: Iterable[Activity]) -> dict[int, str]:
-    """The person's role in each activity (organizer, facilitator, confirmed …) in three
-    queries, so lists can decide join access without a query per row."""
+    """The person's role in each activity (organizer, facilitator, interpreter, confirmed
+    …) in four queries, so lists can decide join access without a query per row."""
     if not user.is_authenticated:
         return {}
     activities = list(activities)
@@ -92,6 +92,10 @@ def roles_for(user, activities: Iterable[Activity]) -> dict[int, str]:
     for activity in activities:
         if user.is_superuser or activity.edition_id in facilitated:
             roles[activity.pk] = "facilitator"
+    for activity_id in Interpreter.objects.filter(
+        person=user, activity_id__in=ids, state=Interpreter.State.ACCEPTED
+    ).values_list("activity_id", flat=True):
+        roles[activity_id] = "interpreter"
     for activity_id in Organizer.objects.filter(person=user, activity_id__in=ids).values_list(
         "activity_id", flat=True
     ):

@@ -41,6 +41,8 @@ class Activity(Translatable):
     )
     languages = models.JSONField(_("languages spoken"), default=list)
     interpretation = models.JSONField(_("interpretation"), default=list, blank=True)
+    # The languages confirmed interpreters interpret into, kept on the row for the program.
+    interpreted_into = models.JSONField(default=list, blank=True, editable=False)
     starts_at = models.DateTimeField(_("start"), db_index=True)
     ends_at = models.DateTimeField(_("end"))
     typed_time_zone = models.CharField(_("time zone the time was typed in"), max_length=64)
@@ -235,6 +237,44 @@ class Organizer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} — {self.activity}"
+
+
+class Interpreter(models.Model):
+    """A volunteer the facilitation team asked to interpret an activity from one language
+    into another; once they accept, the program says so and they join like organizers."""
+
+    shown_on_cached_pages = False  # the activity's interpreted_into is what pages show
+
+    class State(models.TextChoices):
+        ASKED = "asked", _("asked")
+        ACCEPTED = "accepted", _("accepted")
+        DECLINED = "declined", _("declined")
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="interpreters")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="interpreting"
+    )
+    language_from = models.CharField(_("from"), max_length=8)
+    language_to = models.CharField(_("into"), max_length=8)
+    state = models.CharField(max_length=10, choices=State, default=State.ASKED)
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    # The start the reminder announced: a new time gets a new reminder, once.
+    reminded_for = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("interpreter")
+        verbose_name_plural = _("interpreters")
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "person"], name="interpreter_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} — {self.activity} ({self.language_from}→{self.language_to})"
 
 
 def _invitation_token() -> str:

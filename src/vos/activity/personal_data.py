@@ -3,9 +3,16 @@ stay on the program when the account goes (they belong to the forum): the organi
 goes with the account, the proposer and the inviter are forgotten (SET_NULL). The daily
 digests of proposals a facilitator received go with the account, and so do the
 translations they asked for (the only kind of item readers ask to translate is an
-activity)."""
+activity), and the activities they were asked to interpret."""
 
-from vos.activity.models import Activity, CoOrganization, Invitation, Organizer, ReviewDigest
+from vos.activity.models import (
+    Activity,
+    CoOrganization,
+    Interpreter,
+    Invitation,
+    Organizer,
+    ReviewDigest,
+)
 from vos.common.models import TranslationRequest
 from vos.person.registry import PersonalData, declare
 
@@ -32,6 +39,15 @@ def _export(person) -> dict:
             {"edition": digest.edition.slug, "day": digest.day.isoformat()}
             for digest in ReviewDigest.objects.filter(person=person).select_related("edition")
         ],
+        "interpreting": [
+            {
+                "activity": row.activity_id,
+                "from": row.language_from,
+                "into": row.language_to,
+                "state": row.state,
+            }
+            for row in Interpreter.objects.filter(person=person).order_by("pk")
+        ],
         "translations_asked_for": [
             {"item": str(request), "asked_at": request.created_at.isoformat()}
             for request in TranslationRequest.objects.filter(person=person)
@@ -44,7 +60,15 @@ def _export(person) -> dict:
 declare(
     PersonalData(
         app="activity",
-        models=(Activity, Organizer, Invitation, ReviewDigest, TranslationRequest, CoOrganization),
+        models=(
+            Activity,
+            Organizer,
+            Invitation,
+            ReviewDigest,
+            TranslationRequest,
+            CoOrganization,
+            Interpreter,
+        ),
         export=_export,
     )
 )

@@ -47,6 +47,7 @@ CARD_FIELDS = (
     "published_at",
     "is_official",
     "capacity",
+    "interpreted_into",
 )
 
 

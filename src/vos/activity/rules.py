@@ -35,12 +35,13 @@ def can_propose_in(user, edition) -> bool:
 
 
 # Roles that see a registered-only link: decided once for a list by ``access.roles_for``.
-ROLES_THAT_ENTER = ("organizer", "facilitator", "confirmed")
+ROLES_THAT_ENTER = ("organizer", "facilitator", "interpreter", "confirmed")
 
 
 def may_enter_room(user, activity, role: str | None = None) -> bool:
     """The one rule for who may have an activity's way in (its window aside): everyone for
-    a public link; else its organizers, its facilitation team and confirmed registrants.
+    a public link; else its organizers, its facilitation team, its confirmed interpreters
+    and confirmed registrants.
 
     ``role`` is the person's role when a list already knows it (no query then)."""
     if activity.link_visibility == "public":
@@ -50,6 +51,8 @@ def may_enter_room(user, activity, role: str | None = None) -> bool:
     if role is not None:
         return role in ROLES_THAT_ENTER
     if is_organizer(user, activity) or is_activity_facilitator(user, activity):
+        return True
+    if activity.interpreters.filter(person=user, state="accepted").exists():
         return True
     # Through the reverse relation: registration sits above activity.
     return user.registrations.filter(activity=activity, status="confirmed").exists()

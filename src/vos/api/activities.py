@@ -58,6 +58,9 @@ class ActivityOut(Schema):
     themes: list[ThemeOut]
     languages: list[str]
     interpretation: list[dict[str, str]]
+    interpreted_into: list[str] = Field(
+        ..., description="The languages confirmed interpreters interpret into."
+    )
     starts_at: dt.datetime
     ends_at: dt.datetime
     state: str

@@ -319,3 +319,35 @@ class IntentionAcceptance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} v{self.intention_text.version}"
+
+
+class TeamRole(models.Model):
+    """A volunteer of the facilitation team given one part of its work on an edition,
+    and only the permissions that part needs (the facilitators themselves have them all)."""
+
+    class Role(models.TextChoices):
+        MODERATION = "moderation", _("moderation of the Open Forum")
+        ROOMS = "rooms", _("rooms")
+        ANIMATION = "animation", _("animation of live sessions")
+        TRANSLATION = "translation", _("translation")
+        COMMUNICATION = "communication", _("communication")
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="team_roles")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="team_roles"
+    )
+    role = models.CharField(_("role"), max_length=16, choices=Role)
+    given_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("role in the facilitation team")
+        verbose_name_plural = _("roles in the facilitation team")
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "person", "role"], name="team_role_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} · {self.get_role_display()} · {self.edition}"

@@ -36,6 +36,7 @@ def edition_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "can_propose": request.user.has_perm("activity.propose", edition)
             or (not request.user.is_authenticated and edition.proposals_are_open()),
             "is_facilitator": request.user.has_perm("edition.view_backoffice", edition),
+            "manages_rooms": request.user.has_perm("edition.manage_rooms", edition),
         },
     )
 

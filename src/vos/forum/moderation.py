@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vos.common.log import log_action
-from vos.edition.models import Edition
+from vos.edition.models import Edition, TeamRole
 from vos.forum.models import Block, Contribution, Report
 from vos.person.models import User
 
@@ -111,10 +111,13 @@ def is_blocked(person: User) -> bool:
 
 def queue_for(facilitator: User) -> QuerySet[Contribution]:
     """Contributions with open reports, in the spaces of the editions the person
-    facilitates (and the standing space), oldest report first, their reports with them."""
+    facilitates or moderates (and the standing space), oldest report first, their reports with them."""
     contributions = Contribution.objects.filter(reports__decision=Report.Decision.OPEN)
     if not facilitator.is_superuser:
-        editions = Edition.objects.filter(facilitators=facilitator)
+        editions = Edition.objects.filter(
+            Q(facilitators=facilitator)
+            | Q(team_roles__person=facilitator, team_roles__role=TeamRole.Role.MODERATION)
+        )
         contributions = contributions.filter(
             Q(space__edition__in=editions) | Q(space__edition=None)
         )

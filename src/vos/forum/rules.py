@@ -4,7 +4,7 @@ standing space between editions is looked after by the teams of every edition.""
 import rules
 
 from vos.edition.models import Edition
-from vos.edition.rules import is_facilitator
+from vos.edition.rules import has_team_role, is_facilitator
 
 
 def facilitates(user, edition: Edition | None) -> bool:
@@ -35,7 +35,20 @@ def is_forum_facilitator(user) -> bool:
     )
 
 
-rules.add_perm("forum.moderate", is_space_facilitator)
+@rules.predicate
+def is_space_moderator(user, space) -> bool:
+    """The team, or a volunteer given the forum's moderation on the space's edition."""
+    return space is not None and (
+        facilitates(user, space.edition) or has_team_role(user, space.edition, "moderation")
+    )
+
+
+@rules.predicate
+def is_forum_moderator(user) -> bool:
+    return is_forum_facilitator(user) or has_team_role(user, None, "moderation")
+
+
+rules.add_perm("forum.moderate", is_space_moderator)
 rules.add_perm("forum.facilitate", is_space_facilitator)
-rules.add_perm("forum.view_queue", is_forum_facilitator)
+rules.add_perm("forum.view_queue", is_forum_moderator)
 rules.add_perm("forum.change_branch", is_branch_facilitator)

@@ -26,6 +26,8 @@ from vos.activity.services.rooms import busy_room_ids
 from vos.common import live, page_cache
 from vos.common.log import log_action
 from vos.common.multilingual import interface_languages
+from vos.edition.models import TeamRole
+from vos.edition.rules import has_team_role
 from vos.forum.models import Note
 from vos.forum.notes import note_post
 from vos.forum.services import space_of_activity
@@ -115,8 +117,11 @@ def topic_propose(
 
 
 def may_translate(person: User, topic: Topic) -> bool:
+    activity = topic.marketplace.activity
     return person.is_authenticated and (
-        topic.host_id == person.pk or may_run(person, topic.marketplace.activity)
+        topic.host_id == person.pk
+        or may_run(person, activity)
+        or has_team_role(person, activity.edition, TeamRole.Role.TRANSLATION)
     )
 
 

@@ -23,6 +23,8 @@ from vos.activity.models import Activity
 from vos.activity.rules import is_activity_facilitator, is_organizer, may_enter_room
 from vos.common import live
 from vos.common.log import log_action
+from vos.edition.models import TeamRole
+from vos.edition.rules import has_team_role
 from vos.live.models import SpeakerList, SpeakerRequest
 from vos.person.models import User
 
@@ -41,8 +43,11 @@ def is_live(activity: Activity, now: dt.datetime | None = None) -> bool:
 
 
 def may_run(person: User, activity: Activity) -> bool:
+    """Its organizers, the edition's team and the volunteers who animate its sessions."""
     return person.is_authenticated and (
-        is_organizer(person, activity) or is_activity_facilitator(person, activity)
+        is_organizer(person, activity)
+        or is_activity_facilitator(person, activity)
+        or has_team_role(person, activity.edition, TeamRole.Role.ANIMATION)
     )
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from vos.activity.loader import activity_or_404
-from vos.activity.models import Activity
+from vos.activity.models import Activity, Interpreter
 from vos.common import live
 from vos.common.multilingual import reader_language
 from vos.live import speakers
@@ -87,6 +87,10 @@ def page(request: HttpRequest, pk: int) -> HttpResponse:
     activity = activity_or_404(request.user, pk)
     context = _context(request, activity)
     context["live_version"] = live.version(speakers.live_topic(activity))
+    if request.user.is_authenticated:
+        context["interpreting"] = activity.interpreters.filter(
+            person=request.user, state=Interpreter.State.ACCEPTED
+        ).first()
     return render(request, "live/speakers.html", context)
 
 

@@ -13,6 +13,8 @@ from vos.activity.models import Activity
 from vos.common import live
 from vos.common.locales import language_autonym
 from vos.common.multilingual import interface_languages, reader_language
+from vos.edition.models import TeamRole
+from vos.edition.rules import has_team_role
 from vos.live import marketplace as market
 from vos.live.actions import invalid, reported
 from vos.live.forms import MarketForm, TopicForm
@@ -50,9 +52,11 @@ def _context(request: HttpRequest, activity: Activity) -> dict:
             # A room of the pool comes with its meeting ID and passcode.
             "room": mine.breakout.hold.room if link and mine.breakout.hold_id else None,
             "hosted": [t for t in topics if user.is_authenticated and t.host_id == user.pk],
-            # The team translates every topic, a host their own (may_translate's rule).
+            # The team and its translators translate every topic, a host their own
+            # (may_translate's rule).
             "translatable": {t.pk for t in topics}
             if context["may_run"]
+            or has_team_role(user, activity.edition, TeamRole.Role.TRANSLATION)
             else {t.pk for t in topics if user.is_authenticated and t.host_id == user.pk},
             "translation_languages": [
                 (code, language_autonym(code)) for code in interface_languages()

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django_tasks import default_task_backend
 
 from vos.activity.calendar import activity_ics
-from vos.activity.models import Activity
+from vos.activity.models import Activity, Interpreter
 from vos.common.log import log_action, log_for
 from vos.mail.services import mail_to_person
 from vos.person.models import User
@@ -252,6 +252,37 @@ def reminders_send_due(*, now: dt.datetime | None = None, activity: Activity | N
                 queued += _send_reminder(registration, "soon", starts_at)
         elif wanted.remind_day_before and registration.created_at <= starts_at - DAY_BEFORE:
             queued += _send_reminder(registration, "day", starts_at)
+    return queued + _remind_interpreters(now, activity)
+
+
+def _remind_interpreters(now: dt.datetime, activity: Activity | None) -> int:
+    """Confirmed interpreters get one reminder within the day before the start, with the
+    way in. The row is claimed by a conditional update in the email's transaction, so two
+    workers never both send it; a new time gets a new reminder."""
+    interpreters = Interpreter.objects.filter(
+        state=Interpreter.State.ACCEPTED,
+        activity__state=Activity.State.PUBLISHED,
+        activity__starts_at__gt=now,
+        activity__starts_at__lte=now + DAY_BEFORE,
+    ).select_related("activity__edition", "person")
+    if activity is not None:
+        interpreters = interpreters.filter(activity=activity)
+    queued = 0
+    for interpreter in interpreters:
+        starts_at = interpreter.activity.starts_at
+        with transaction.atomic():
+            claimed = (
+                Interpreter.objects.filter(pk=interpreter.pk)
+                .exclude(reminded_for=starts_at)
+                .update(reminded_for=starts_at)
+            )
+            if claimed:
+                mail_to_person(
+                    person=interpreter.person,
+                    template="registration/email/interpreter_reminder",
+                    context={"activity": interpreter.activity, "interpreter": interpreter},
+                )
+                queued += 1
     return queued
 
 

@@ -30,6 +30,7 @@ class _Page:
         self.cancelled = escape(_("Cancelled"))
         self.official = escape(_("Facilitation team"))
         self.by = escape(_("By"))
+        self.interpreted = escape(_("interpreted into"))
         self.full = escape(pgettext("activity", "Full"))
         self.comma = escape(list_comma())
         self._languages: dict[str, str] = {}
@@ -101,13 +102,20 @@ def _card(activity, page: _Page) -> str:
     if activity.card_full and not cancelled:
         badge += f' <span class="badge badge--full">{page.full}</span>'
     official = f' <span class="badge">{page.official}</span>' if activity.is_official else ""
+    interpreted = (
+        f' · <span class="interpreted">{page.interpreted} '
+        f"{page.languages(activity.interpreted_into)}</span>"
+        if activity.interpreted_into
+        else ""
+    )
     return (
         f'<li id="activity-{activity.pk}" class="{classes}">\n'
         f'  <h3><a href="{page.activity_url(activity)}"{own}>{escape(shown.title)}</a>'
         f"{badge}</h3>\n"
         f'  <p class="when">{page.start(activity)} – {page.end(activity)}</p>\n'
         f'  <p class="meta"><span class="type">{page.type_name(activity)}</span>'
-        f'{official} · <span class="languages">{page.languages(activity.languages)}</span></p>\n'
+        f'{official} · <span class="languages">{page.languages(activity.languages)}</span>'
+        f"{interpreted}</p>\n"
         f"  <p{own}>{escape(shown.summary)}</p>{by}\n</li>"
     )
 

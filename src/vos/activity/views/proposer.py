@@ -246,5 +246,8 @@ def my_activities(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "activity/my_activities.html",
-        {"activities": queries.activities_of_person(request.user)},
+        {
+            "activities": queries.activities_of_person(request.user),
+            "interpreting": request.user.interpreting.exists(),
+        },
     )

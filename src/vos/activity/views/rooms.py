@@ -8,8 +8,8 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,7 +25,6 @@ from vos.common.forms import BoundedModelChoiceField, parse_day
 from vos.common.timezones import local_day_bounds
 from vos.common.zone_search import zone_block_label
 from vos.edition.models import Edition
-from vos.edition.views import backoffice_edition
 from vos.room.models import Room, RoomHold
 
 
@@ -86,10 +85,20 @@ def _first_day(edition: Edition, rooms: list[Room], zone: zoneinfo.ZoneInfo) -> 
     return timezone.localtime(first or edition.starts_at, zone).date()
 
 
+def _rooms_edition(request: HttpRequest, slug: str) -> tuple[Edition, bool]:
+    """The edition whose rooms these are, and whether the person is on its team (else a
+    volunteer given its rooms); a 404 for anyone else."""
+    edition = get_object_or_404(Edition, slug=slug)
+    backoffice = request.user.has_perm("edition.view_backoffice", edition)
+    if not backoffice and not request.user.has_perm("edition.manage_rooms", edition):
+        raise Http404
+    return edition, backoffice
+
+
 @login_required
 def rooms_timeline(request: HttpRequest, slug: str) -> HttpResponse:
     """Each pool room's day, in the facilitator's zone, with a way to move activities."""
-    edition = backoffice_edition(request, slug)
+    edition, backoffice = _rooms_edition(request, slug)
     zone = zoneinfo.ZoneInfo(request.time_zone)
     rooms = list(edition.rooms.filter(kind=Room.Kind.POOL))
     day = parse_day(request.GET.get("day")) or _first_day(edition, rooms, zone)
@@ -114,6 +123,7 @@ def rooms_timeline(request: HttpRequest, slug: str) -> HttpResponse:
         "activity/rooms/timeline.html",
         {
             "edition": edition,
+            "backoffice": backoffice,
             "day": day,
             "block_zone_label": zone_block_label(request.time_zone, day_start, day_end),
             "previous_day": day - dt.timedelta(days=1),
@@ -130,8 +140,8 @@ def rooms_timeline(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def room_move_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    edition = backoffice_edition(request, slug)
-    activity = activity_or_404(request.user, pk, edition_slug=slug, perm="activity.moderate")
+    edition, _backoffice = _rooms_edition(request, slug)
+    activity = get_object_or_404(Activity, pk=pk, edition=edition)
     form = MoveForm(request.POST, edition=edition)
     if form.is_valid():
         try:
