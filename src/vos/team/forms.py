@@ -53,10 +53,14 @@ class VolunteerForm(forms.Form):
                 label=_("Free on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
             )
             self.fields[f"window_{row}_from"] = forms.TimeField(
-                label=_("from"), required=False, widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+                label=_("from"),
+                required=False,
+                widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             )
             self.fields[f"window_{row}_to"] = forms.TimeField(
-                label=_("to"), required=False, widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+                label=_("to"),
+                required=False,
+                widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             )
 
     def pair_rows(self):
