@@ -4,17 +4,18 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from vos.activity.models import Activity
+from vos.activity.models import Activity, Interpreter
 from vos.activity.services.coorganization import organizations_needed
 from vos.common.models import LogEntry
 from vos.declaration.models import Declaration
 from vos.declaration.signing import signature_counts
-from vos.edition.models import Edition, IntentionAcceptance
+from vos.edition.models import Edition, IntentionAcceptance, TeamRole
 from vos.forum.models import BranchLink, Contribution, Note, Outcome, Summary
 from vos.live.models import Marketplace, SpeakerRequest
 from vos.network.models import ActionDate, Initiative
 from vos.organization.models import Organization
 from vos.room.models import Room
+from vos.team.models import Volunteer
 
 pytestmark = pytest.mark.django_db
 
@@ -102,6 +103,16 @@ def test_demo_builds_the_forum_through_the_services_and_only_once():
     assert (open_space.state, open_space.topics.count()) == ("ended", 3)
     assert set(open_space.choices.values_list("round", flat=True)) == {1, 2}
     assert Note.objects.filter(space__activity=open_space.activity).count() == 3
+    assert open_space.topics.filter(notes__isnull=False).distinct().count() == 3
+
+    # The team: volunteers accepted with roles and waiting; interpreters matched, most of
+    # them confirmed and shown on the program.
+    volunteers = Volunteer.objects.filter(edition=upcoming)
+    assert set(volunteers.values_list("state", flat=True)) == {"accepted", "pending"}
+    assert TeamRole.objects.filter(edition=upcoming).count() >= 3
+    interpreters = Interpreter.objects.filter(activity__edition=upcoming)
+    assert set(interpreters.values_list("state", flat=True)) == {"accepted", "asked"}
+    assert Activity.objects.filter(edition=upcoming).exclude(interpreted_into=[]).count() >= 3
 
     before = Activity.objects.count()
     call_command("demo", "--if-empty", verbosity=0)

@@ -11,6 +11,7 @@ from vos.demo.forum import demo_forum
 from vos.demo.live import demo_live
 from vos.demo.networks import demo_assembly, demo_networks
 from vos.demo.people import FACILITATORS, demo_people
+from vos.demo.team import demo_team
 from vos.person.models import User
 
 
@@ -39,6 +40,7 @@ class Command(BaseCommand):
                 activities += 1
             demo_forum(editions, people, facilitators)
             demo_live(editions, people, facilitators)
+            demo_team(editions[-1], people, facilitators)
         self.stdout.write(
             self.style.SUCCESS(
                 _(
