@@ -32,7 +32,14 @@ class Mailbox:
     def __init__(self) -> None:
         self.messages: list[EmailMessage] = []
         self.refusing = False
+        self.unknown: set[str] = set()  # addresses refused for good (a hard bounce)
         self.lock = threading.Lock()
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.unknown:
+            return "550 5.1.1 No such user here"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         if self.refusing:
@@ -46,6 +53,7 @@ class Mailbox:
         with self.lock:
             self.messages.clear()
         self.refusing = False
+        self.unknown = set()
 
     def wait_for(self, count: int = 1, timeout: float = 10.0) -> list[EmailMessage]:
         deadline = time.monotonic() + timeout

@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "vos.forum",
     "vos.live",
     "vos.team",
+    "vos.newsletter",
     "vos.room",
     "vos.schedule",
     "vos.api",
@@ -324,6 +325,8 @@ MAIL_MAX_ATTEMPTS = int(env("MAIL_MAX_ATTEMPTS", "8"))
 MAIL_LEASE_SECONDS = int(env("MAIL_LEASE_SECONDS", "120"))
 # The sweep leaves a message to its own task for this long after it is due.
 MAIL_SWEEP_GRACE_SECONDS = int(env("MAIL_SWEEP_GRACE_SECONDS", "60"))
+# Newsletters are queued at most this many emails a second, across every worker.
+NEWSLETTER_RATE_PER_SECOND = int(env("NEWSLETTER_RATE_PER_SECOND", "20"))
 # /healthz reports the worker "stalled" when a task has been due for this long.
 WORKER_STALL_SECONDS = int(env("WORKER_STALL_SECONDS", "300"))
 

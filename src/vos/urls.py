@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("", include("vos.forum.urls")),
     path("", include("vos.live.urls")),
     path("", include("vos.team.urls")),
+    path("", include("vos.newsletter.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

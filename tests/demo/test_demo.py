@@ -13,6 +13,7 @@ from vos.edition.models import Edition, IntentionAcceptance, TeamRole
 from vos.forum.models import BranchLink, Contribution, Note, Outcome, Summary
 from vos.live.models import Marketplace, SpeakerRequest
 from vos.network.models import ActionDate, Initiative
+from vos.newsletter.models import Letter, Subscriber
 from vos.organization.models import Organization
 from vos.room.models import Room
 from vos.team.models import Volunteer
@@ -113,6 +114,18 @@ def test_demo_builds_the_forum_through_the_services_and_only_once():
     interpreters = Interpreter.objects.filter(activity__edition=upcoming)
     assert set(interpreters.values_list("state", flat=True)) == {"accepted", "asked"}
     assert Activity.objects.filter(edition=upcoming).exclude(interpreted_into=[]).count() >= 3
+
+    # The newsletter: readers in several languages, one still to confirm; two letters
+    # sent (one to the Spanish readers), a draft.
+    assert Subscriber.objects.filter(confirmed_at=None).count() == 1
+    assert len(set(Subscriber.objects.values_list("language", flat=True))) >= 3
+    assert Letter.objects.filter(state="sent").count() == 2
+    spanish = Letter.objects.get(audience="language", audience_language="es")
+    assert set(spanish.deliveries.values_list("email", flat=True)) == set(
+        Subscriber.objects.filter(language="es")
+        .exclude(confirmed_at=None)
+        .values_list("email", flat=True)
+    )
 
     before = Activity.objects.count()
     call_command("demo", "--if-empty", verbosity=0)

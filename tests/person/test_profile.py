@@ -238,6 +238,7 @@ def test_data_export_walks_every_declared_part(client):
         "team_roles",
         "volunteering",
         "interpreting",
+        "newsletter",
         "intention_text_accepted",
         "organizations_created",
         "memberships",

@@ -49,3 +49,19 @@ class OutboxMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} → {', '.join(self.to)}"
+
+
+class Undeliverable(models.Model):
+    """An address the SMTP server refused for good (a hard bounce, 5xx): newsletters are
+    no longer sent to it."""
+
+    email = models.EmailField(unique=True)
+    reason = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("undeliverable address")
+        verbose_name_plural = _("undeliverable addresses")
+
+    def __str__(self) -> str:
+        return self.email

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import logging
+import smtplib
 import zoneinfo
 from dataclasses import dataclass
 from email.utils import make_msgid
@@ -18,7 +19,7 @@ from django.utils import timezone, translation
 from django_tasks import default_task_backend
 
 from vos.common.timezones import canonical_zone
-from vos.mail.models import OutboxMessage
+from vos.mail.models import OutboxMessage, Undeliverable
 from vos.mail.tasks import send_outbox_message
 
 logger = logging.getLogger(__name__)
@@ -121,24 +122,52 @@ def outbox_send(*, message_id: int) -> str:
         return current.first() or "missing"
     try:
         _email_of(row).send()
-    except Exception as error:  # any refusal or network failure is retried the same way
-        logger.warning("email %s not sent (attempt %s): %s", row.pk, row.attempts, error)
-        failed = row.attempts >= settings.MAIL_MAX_ATTEMPTS
-        status = OutboxMessage.Status.FAILED if failed else OutboxMessage.Status.QUEUED
-        next_attempt_at = timezone.now() + _retry_delay(row.attempts)
-        OutboxMessage.objects.filter(pk=row.pk).update(
-            status=status,
-            lease_until=None,
-            next_attempt_at=next_attempt_at,
-            last_error=f"{type(error).__name__}: {error}"[:2000],
-        )
-        if not failed:
-            _schedule_retry(message_id=row.pk, at=next_attempt_at)
-        return status
+    except smtplib.SMTPRecipientsRefused as error:
+        if not _bounced(row, error):
+            return _retry(row, error)
+        return OutboxMessage.Status.FAILED
+    except Exception as error:  # any other refusal or network failure is retried
+        return _retry(row, error)
     OutboxMessage.objects.filter(pk=row.pk).update(
         status=OutboxMessage.Status.SENT, sent_at=timezone.now(), lease_until=None, last_error=""
     )
     return OutboxMessage.Status.SENT
+
+
+def _bounced(row: OutboxMessage, error: smtplib.SMTPRecipientsRefused) -> bool:
+    """Every recipient refused for good (5xx): the addresses are marked undeliverable and
+    the message is not tried again. A temporary refusal (4xx) is retried."""
+    codes = {address: code for address, (code, _text) in error.recipients.items()}
+    if not codes or any(code < 500 for code in codes.values()):
+        return False
+    for address, (code, text) in error.recipients.items():
+        reason = f"{code} {text.decode(errors='replace') if isinstance(text, bytes) else text}"
+        Undeliverable.objects.update_or_create(
+            email=address.lower(), defaults={"reason": reason[:500]}
+        )
+    OutboxMessage.objects.filter(pk=row.pk).update(
+        status=OutboxMessage.Status.FAILED,
+        lease_until=None,
+        last_error=f"bounced: {sorted(codes)}"[:2000],
+    )
+    return True
+
+
+def _retry(row: OutboxMessage, error: Exception) -> str:
+    """A refusal is recorded and tried again later, up to MAIL_MAX_ATTEMPTS times."""
+    logger.warning("email %s not sent (attempt %s): %s", row.pk, row.attempts, error)
+    failed = row.attempts >= settings.MAIL_MAX_ATTEMPTS
+    status = OutboxMessage.Status.FAILED if failed else OutboxMessage.Status.QUEUED
+    next_attempt_at = timezone.now() + _retry_delay(row.attempts)
+    OutboxMessage.objects.filter(pk=row.pk).update(
+        status=status,
+        lease_until=None,
+        next_attempt_at=next_attempt_at,
+        last_error=f"{type(error).__name__}: {error}"[:2000],
+    )
+    if not failed:
+        _schedule_retry(message_id=row.pk, at=next_attempt_at)
+    return status
 
 
 def _schedule_retry(*, message_id: int, at: dt.datetime) -> None:

@@ -1,10 +1,12 @@
 """``vos remind``: queue every reminder that is due, the facilitation teams' daily
 digests of proposals waiting for review, the followers' digests of the organizations
-they follow, the Open Forum's digests, the reminders to post an activity's outcome, and send every email still
+they follow, the Open Forum's digests, the reminders to post an activity's outcome,
+take up newsletters still sending, and send every email still
 waiting in the outbox; safe to run as often as you like (from a timer every few minutes): a
 reminder is never queued twice, and an email held by a live worker is left to it.
 
-``--every SECONDS`` runs it again and again (``vos serve`` does, for a local site)."""
+``--every SECONDS`` runs it again and again (``vos serve`` does, for a local site). It
+lives in the home app, the top layer, because it runs every app's periodic work."""
 
 import time
 
@@ -16,6 +18,7 @@ from vos.forum.following import forum_digests_send
 from vos.forum.outcomes import outcome_reminders_send
 from vos.mail.services import outbox_sweep
 from vos.network.digests import follow_digests_send
+from vos.newsletter.services import letters_resume
 from vos.registration.services import reminders_send_due
 
 
@@ -40,6 +43,7 @@ class Command(BaseCommand):
             follow_digests_send()
             outcome_reminders_send()
             forum_digests_send()
+            letters_resume()
             sent = outbox_sweep()
             self.stdout.write(f"{reminders}")
             if sent:
