@@ -116,6 +116,7 @@ INSTALLED_APPS = [
     "vos.live",
     "vos.team",
     "vos.newsletter",
+    "vos.sharing",
     "vos.room",
     "vos.schedule",
     "vos.api",

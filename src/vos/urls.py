@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("", include("vos.live.urls")),
     path("", include("vos.team.urls")),
     path("", include("vos.newsletter.urls")),
+    path("", include("vos.sharing.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )
