@@ -9,7 +9,10 @@ import zxingcpp
 from django.urls import reverse
 from PIL import Image
 
-from tests.factories import intention_text, make_activity, make_edition
+from tests.conftest import body_of
+from tests.factories import UserFactory, intention_text, make_activity, make_edition
+from vos.common.models import LogEntry
+from vos.mail.models import OutboxMessage
 
 pytestmark = pytest.mark.django_db
 
@@ -111,3 +114,37 @@ def test_mastodon_goes_to_the_readers_server(client):
     bad = client.get(url, {"server": "javascript:alert(1)", "text": "x"})
     assert bad.status_code == 400
     assert "Mastodon server" in bad.content.decode()
+
+
+def test_invite_your_network_sends_once_and_keeps_no_address(
+    client, activity, mailbox, django_capture_on_commit_callbacks
+):
+    sender = UserFactory(display_name="Lucía", email="lucia@example.org")
+    send = invite_url(activity) + "send/"
+    assert client.post(send, {"emails": "a@example.org"}).status_code == 302  # to log in
+    assert OutboxMessage.objects.count() == 0
+    client.force_login(sender)
+    # Bad input: nothing is sent.
+    for emails in ("not-an-address", "", "\n".join(f"p{n}@example.org" for n in range(21))):
+        client.post(send, {"emails": emails})
+    assert OutboxMessage.objects.count() == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            send,
+            {"emails": "Ana@example.org, ben@example.org\nana@example.org", "note": "Ven!"},
+        )
+    received = mailbox.wait_for(2)
+    assert sorted(m["To"] for m in received) == ["ana@example.org", "ben@example.org"]
+    assert "Ven!" in body_of(received[0])
+    assert "Lucía" in received[0]["Subject"]
+    # Sent, then forgotten: no row keeps an address, the log only counts them.
+    assert set(OutboxMessage.objects.values_list("status", flat=True)) == {"sent"}
+    assert all(row.to == [] for row in OutboxMessage.objects.all())
+    assert LogEntry.objects.filter(action="sharing.invite").first().data == {"count": 2}
+    assert "example.org" not in str(list(LogEntry.objects.values_list("data", flat=True)))
+    # Three sends a day at most.
+    with django_capture_on_commit_callbacks(execute=True):
+        for _n in range(3):
+            client.post(send, {"emails": "c@example.org"})
+    # The first send, then two more; the fourth of the day is refused.
+    assert OutboxMessage.objects.count() == 4

@@ -29,6 +29,9 @@ class OutboxMessage(models.Model):
     headers = models.JSONField(default=dict, blank=True)
     # Text attachments (calendar files): [{"filename", "content", "mimetype"}].
     attachments = models.JSONField(default=list, blank=True)
+    # Addresses a person typed for someone else (an invitation to the forum): emptied once
+    # the message is sent or given up, so that they are not kept.
+    forget_recipients = models.BooleanField(default=False)
     message_id = models.CharField(max_length=255, blank=True)
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
     next_attempt_at = models.DateTimeField(default=timezone.now)

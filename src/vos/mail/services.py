@@ -30,6 +30,10 @@ def _message_id() -> str:
     return make_msgid(domain=urlsplit(settings.SITE_URL).hostname or "localhost")
 
 
+# A header ``mail_to_person`` callers set to have the recipients forgotten once sent.
+FORGET_RECIPIENTS = "X-Vos-Forget-Recipients"
+
+
 def outbox_add(*, message: EmailMessage) -> OutboxMessage:
     """Store a message and queue its sending once the surrounding transaction commits."""
     html_body = ""
@@ -37,6 +41,7 @@ def outbox_add(*, message: EmailMessage) -> OutboxMessage:
         if mimetype == "text/html":
             html_body = content
     headers = dict(message.extra_headers)
+    forget = bool(headers.pop(FORGET_RECIPIENTS, False))
     attachments = []
     for attachment in message.attachments:
         filename, content, mimetype = attachment  # only text parts are attached here
@@ -53,6 +58,7 @@ def outbox_add(*, message: EmailMessage) -> OutboxMessage:
         body=str(message.body),
         html_body=html_body,
         headers={name: value for name, value in headers.items() if name.lower() != "message-id"},
+        forget_recipients=forget,
         attachments=attachments,
         message_id=headers.get("Message-ID") or _message_id(),
     )
@@ -131,7 +137,13 @@ def outbox_send(*, message_id: int) -> str:
     OutboxMessage.objects.filter(pk=row.pk).update(
         status=OutboxMessage.Status.SENT, sent_at=timezone.now(), lease_until=None, last_error=""
     )
+    _forget(row)
     return OutboxMessage.Status.SENT
+
+
+def _forget(row: OutboxMessage) -> None:
+    if row.forget_recipients:
+        OutboxMessage.objects.filter(pk=row.pk).update(to=[], cc=[], bcc=[])
 
 
 def _bounced(row: OutboxMessage, error: smtplib.SMTPRecipientsRefused) -> bool:
@@ -141,6 +153,8 @@ def _bounced(row: OutboxMessage, error: smtplib.SMTPRecipientsRefused) -> bool:
     if not codes or any(code < 500 for code in codes.values()):
         return False
     for address, (code, text) in error.recipients.items():
+        if row.forget_recipients:
+            break  # an address typed for someone else is not kept, not even as bounced
         reason = f"{code} {text.decode(errors='replace') if isinstance(text, bytes) else text}"
         Undeliverable.objects.update_or_create(
             email=address.lower(), defaults={"reason": reason[:500]}
@@ -148,8 +162,9 @@ def _bounced(row: OutboxMessage, error: smtplib.SMTPRecipientsRefused) -> bool:
     OutboxMessage.objects.filter(pk=row.pk).update(
         status=OutboxMessage.Status.FAILED,
         lease_until=None,
-        last_error=f"bounced: {sorted(codes)}"[:2000],
+        last_error="bounced" if row.forget_recipients else f"bounced: {sorted(codes)}"[:2000],
     )
+    _forget(row)
     return True
 
 
@@ -165,7 +180,9 @@ def _retry(row: OutboxMessage, error: Exception) -> str:
         next_attempt_at=next_attempt_at,
         last_error=f"{type(error).__name__}: {error}"[:2000],
     )
-    if not failed:
+    if failed:
+        _forget(row)
+    else:
         _schedule_retry(message_id=row.pk, at=next_attempt_at)
     return status
 

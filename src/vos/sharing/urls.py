@@ -21,5 +21,11 @@ urlpatterns = [
         views.activity_qr,
         name="sharing.activity_qr",
     ),
+    path("editions/<slug:slug>/invite/send/", views.edition_send, name="sharing.edition_send"),
+    path(
+        "editions/<slug:slug>/activities/<int:pk>/invite/send/",
+        views.activity_send,
+        name="sharing.activity_send",
+    ),
     path("share/mastodon/", views.mastodon, name="sharing.mastodon"),
 ]

@@ -4,18 +4,24 @@ text to copy in the reader's language and zone, an Open Graph card, a QR code.""
 import datetime as dt
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from vos.activity.loader import activity_or_404
 from vos.activity.models import Activity
+from vos.common.multilingual import reader_language
 from vos.common.templatetags.vos import format_moment
 from vos.edition.models import Edition
 from vos.sharing.cards import card_png, qr_png, qr_svg
 from vos.sharing.links import mastodon_address, share_links
+from vos.sharing.services import MAX_ADDRESSES, invite_network
 
 CARD_CACHE = 24 * 3600
 
@@ -52,6 +58,7 @@ def _page(request: HttpRequest, *, title: str, url: str, when: str, card: str, q
             "card": card,
             "qr": qr,
             "back": back,
+            "max_addresses": MAX_ADDRESSES,
         },
     )
 
@@ -134,6 +141,59 @@ def activity_qr(request: HttpRequest, slug: str, pk: int, kind: str) -> HttpResp
 @cache_control(public=True, max_age=CARD_CACHE)
 def edition_qr(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
     return _qr(request, get_object_or_404(Edition, slug=slug).get_absolute_url(), kind)
+
+
+def _send(request: HttpRequest, subject, *, url: str, title: str, back: str) -> HttpResponse:
+    try:
+        count = invite_network(
+            sender=request.user,
+            subject=subject,
+            url=url,
+            title=title,
+            emails=request.POST.get("emails", ""),
+            note=request.POST.get("note", ""),
+            language=reader_language(),
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "Your invitation is on its way to %(count)s address.",
+                "Your invitation is on its way to %(count)s addresses.",
+                count,
+            )
+            % {"count": count},
+        )
+    return redirect(back)
+
+
+@login_required
+@require_POST
+def activity_send(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    activity = _activity(request, slug, pk)
+    return _send(
+        request,
+        activity,
+        url=request.build_absolute_uri(activity.get_absolute_url()),
+        title=activity.tr.title,
+        back=request.path.removesuffix("send/"),
+    )
+
+
+@login_required
+@require_POST
+def edition_send(request: HttpRequest, slug: str) -> HttpResponse:
+    edition = get_object_or_404(Edition, slug=slug)
+    return _send(
+        request,
+        edition,
+        url=request.build_absolute_uri(edition.get_absolute_url()),
+        title=edition.tr.title,
+        back=request.path.removesuffix("send/"),
+    )
 
 
 @require_GET
