@@ -171,3 +171,22 @@ def test_only_the_team_sees_the_matching(client, forum):
     client.force_login(people["ana"])
     board = reverse("team.interpretation", kwargs={"slug": edition.slug})
     assert client.get(board).status_code == 404
+
+
+@pytest.mark.parametrize("extra", [0, 6])
+def test_the_board_reads_the_same_number_of_times_whatever_its_size(
+    forum, django_assert_num_queries, extra
+):
+    edition, _team, activity, _people = forum
+    for number in range(extra):
+        make_activity(
+            edition,
+            title=f"More {number}",
+            starts_at=activity.starts_at,
+            interpretation=[{"from": "fr", "to": "es"}],
+        )
+    # The activities with their interpreters (2), the volunteers with their free times
+    # (2), what they interpret already (1).
+    with django_assert_num_queries(5):
+        needs = interpretation_board(edition)
+    assert len(needs) == 2 + extra

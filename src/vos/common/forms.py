@@ -346,3 +346,13 @@ def with_translation_fields(form_class: type, model: type, *, original_required=
             help_text=_("Tick it after checking a translation marked “may be out of date”."),
         )
     return type(form_class.__name__, (TranslationFormMixin, form_class), attrs)
+
+
+def errors_onto(form: forms.BaseForm, error: ValidationError) -> None:
+    """A service's refusal shown on the form that sent the data: each message on its
+    field when the form has one, else above the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)

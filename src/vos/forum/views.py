@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from vos.activity.loader import activity_or_404
 from vos.activity.queries import activities_public
 from vos.common import live
+from vos.common.forms import errors_onto
 from vos.common.multilingual import reader_language
 from vos.edition.models import Edition
 from vos.forum import queries
@@ -315,10 +316,7 @@ def outcome(request: HttpRequest, pk: int) -> HttpResponse:
                     declarations=[d for d in declarations if d.pk in data["declarations"]],
                 )
         except ValidationError as error:
-            for field, errors in getattr(
-                error, "message_dict", {"__all__": error.messages}
-            ).items():
-                form.add_error(field if field in form.fields else None, errors)
+            errors_onto(form, error)
         else:
             messages.success(request, _("The outcome is published."))
             return redirect(activity)

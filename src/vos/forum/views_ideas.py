@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from vos.common.forms import errors_onto
 from vos.common.multilingual import reader_language
 from vos.edition.models import Edition
 from vos.forum import ideas
@@ -18,11 +19,6 @@ from vos.forum.memory import memory_search
 from vos.forum.models import Branch, Space, Summary
 from vos.forum.rules import facilitates
 from vos.forum.views_moderation import contribution_or_404
-
-
-def _form_errors(form, error: ValidationError) -> None:
-    for name, errors in getattr(error, "message_dict", {"__all__": error.messages}).items():
-        form.add_error(name if name in form.fields else None, errors)
 
 
 @require_http_methods(["GET", "POST"])
@@ -51,7 +47,7 @@ def tree(request: HttpRequest, slug: str) -> HttpResponse:
                 parent=next((b for b in branches if b.pk == data["parent"]), None),
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            errors_onto(form, error)
         else:
             messages.success(request, _("The branch is added."))
             return redirect(branch)
@@ -116,7 +112,7 @@ def link(request: HttpRequest, pk: int) -> HttpResponse:
                 extract=form.cleaned_data["extract"],
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            errors_onto(form, error)
         else:
             messages.success(request, _("Linked into “%(branch)s”.") % {"branch": chosen})
             return redirect(chosen)
@@ -207,7 +203,7 @@ def summary_form(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         except PermissionDenied:
             raise Http404 from None
         except ValidationError as error:
-            _form_errors(form, error)
+            errors_onto(form, error)
         else:
             messages.success(
                 request,

@@ -10,15 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from vos.common.forms import errors_onto
 from vos.common.multilingual import reader_language
 from vos.newsletter import services
 from vos.newsletter.forms import LetterForm, SubscribeForm
 from vos.newsletter.models import Letter
-
-
-def _errors(form, error: ValidationError) -> None:
-    for field, errors in getattr(error, "message_dict", {"__all__": error.messages}).items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 @require_http_methods(["GET", "POST"])
@@ -43,7 +39,7 @@ def subscribe(request: HttpRequest) -> HttpResponse:
                 person=user if user.is_authenticated else None,
             )
         except ValidationError as error:
-            _errors(form, error)
+            errors_onto(form, error)
         else:
             if subscriber.is_active:
                 messages.success(request, _("You receive the newsletter."))
@@ -144,7 +140,7 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         try:
             saved = services.letter_save(author=request.user, letter=found, **form.cleaned_data)
         except ValidationError as error:
-            _errors(form, error)
+            errors_onto(form, error)
         else:
             messages.success(request, _("The draft is saved. Check the email below, then send it."))
             return redirect("newsletter.write", pk=saved.pk)

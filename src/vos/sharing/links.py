@@ -4,8 +4,6 @@ has no single address, so the reader names their server and we send them there."
 import re
 from urllib.parse import quote, urlencode
 
-from django.urls import reverse
-
 SERVER = re.compile(r"^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 
 
@@ -33,7 +31,3 @@ def mastodon_address(server: str, text: str) -> str | None:
     if not SERVER.match(server):
         return None
     return f"https://{server}/share?" + urlencode({"text": text})
-
-
-def mastodon_form_action() -> str:
-    return reverse("sharing.mastodon")

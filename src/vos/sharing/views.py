@@ -54,7 +54,6 @@ def _page(request: HttpRequest, *, title: str, url: str, when: str, card: str, q
             "url": url,
             "text": f"{text} {url}",
             "links": share_links(url=url, text=text),
-            "mastodon_text": f"{text} {url}",
             "card": card,
             "qr": qr,
             "back": back,

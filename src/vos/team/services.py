@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vos.activity.models import Activity, Interpreter
-from vos.activity.services.interpretation import clashes, pairs_asked
+from vos.activity.services.interpretation import pairs_asked
 from vos.common.log import log_action
 from vos.common.timezones import canonical_zone
 from vos.edition.models import Edition, TeamRole
@@ -171,29 +171,56 @@ def _free_during(volunteer: Volunteer, activity: Activity) -> bool:
     )
 
 
-def candidates_for(activity: Activity, pair: tuple[str, str]) -> list[Volunteer]:
-    """Volunteer interpreters of the edition for this pair, free for the whole activity,
-    not interpreting elsewhere then, and not asked for it already."""
-    asked = set(
-        activity.interpreters.exclude(state=Interpreter.State.DECLINED).values_list(
-            "person_id", flat=True
-        )
-    )
+def _interpreters(edition: Edition) -> list[Volunteer]:
+    """The edition's volunteer interpreters (not declined), their free times with them."""
     volunteers = (
-        Volunteer.objects.filter(edition=activity.edition)
+        Volunteer.objects.filter(edition=edition)
         .exclude(state=Volunteer.State.DECLINED)
-        .exclude(person_id__in=asked)
         .select_related("person")
         .prefetch_related("availabilities")
     )
+    return [v for v in volunteers if Volunteer.Skill.INTERPRETATION in v.skills]
+
+
+def _engagements(volunteers: list[Volunteer]) -> list[Interpreter]:
+    """What these volunteers interpret or were asked to, with the activities' times."""
+    return list(
+        Interpreter.objects.filter(
+            person__in=[v.person_id for v in volunteers],
+            state__in=(Interpreter.State.ASKED, Interpreter.State.ACCEPTED),
+            activity__state__in=Activity.HOLDS_PLACE,
+        ).select_related("activity")
+    )
+
+
+def _candidates(
+    activity: Activity,
+    pair: tuple[str, str],
+    volunteers: list[Volunteer],
+    engagements: list[Interpreter],
+) -> list[Volunteer]:
+    asked = {e.person_id for e in engagements if e.activity_id == activity.pk}
+    busy = {
+        e.person_id
+        for e in engagements
+        if e.activity_id != activity.pk
+        and e.activity.starts_at < activity.ends_at
+        and e.activity.ends_at > activity.starts_at
+    }
     return [
         volunteer
         for volunteer in volunteers
-        if Volunteer.Skill.INTERPRETATION in volunteer.skills
+        if volunteer.person_id not in asked | busy
         and volunteer.interprets(*pair)
         and _free_during(volunteer, activity)
-        and not clashes(volunteer.person, activity)
     ]
+
+
+def candidates_for(activity: Activity, pair: tuple[str, str]) -> list[Volunteer]:
+    """Volunteer interpreters of the edition for this pair, free for the whole activity,
+    not interpreting elsewhere then, and not asked for it already."""
+    volunteers = _interpreters(activity.edition)
+    return _candidates(activity, pair, volunteers, _engagements(volunteers))
 
 
 @dataclass
@@ -227,6 +254,8 @@ def interpretation_board(edition: Edition, *, now: dt.datetime | None = None) ->
         )
         .order_by("starts_at", "pk")
     )
+    volunteers = _interpreters(edition)
+    engagements = _engagements(volunteers)  # read once for the whole board
     needs = []
     for activity in activities:
         for language_from, language_to in pairs_asked(activity):
@@ -244,7 +273,9 @@ def interpretation_board(edition: Edition, *, now: dt.datetime | None = None) ->
                     interpreters=interpreters,
                     candidates=[]
                     if confirmed
-                    else candidates_for(activity, (language_from, language_to)),
+                    else _candidates(
+                        activity, (language_from, language_to), volunteers, engagements
+                    ),
                 )
             )
     return needs

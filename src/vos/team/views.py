@@ -20,6 +20,7 @@ from vos.activity.services.interpretation import (
     interpreters_of,
 )
 from vos.activity.views.public import reader_languages
+from vos.common.forms import errors_onto
 from vos.edition.models import Edition
 from vos.edition.views import backoffice_edition
 from vos.person.models import User
@@ -32,11 +33,6 @@ from vos.team.services import (
     volunteer_offer,
     volunteers_for_team,
 )
-
-
-def _errors(form, error: ValidationError) -> None:
-    for field, errors in getattr(error, "message_dict", {"__all__": error.messages}).items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 def _initial(volunteer: Volunteer | None, request: HttpRequest) -> dict:
@@ -74,7 +70,7 @@ def volunteer(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             volunteer_offer(person=request.user, edition=edition, offer=form.to_offer())
         except ValidationError as error:
-            _errors(form, error)
+            errors_onto(form, error)
         else:
             messages.success(request, _("Thank you. The facilitation team will answer by email."))
             return redirect("team.volunteer", slug=edition.slug)

@@ -22,6 +22,7 @@ from vos.activity.services import (
     invitation_accept,
     overlapping_activities,
 )
+from vos.common.forms import errors_onto
 from vos.common.multilingual import translation_asks
 from vos.common.timezones import AWAKE_REGIONS, canonical_zone, local_times
 from vos.common.zone_search import zone_block_label
@@ -110,7 +111,7 @@ def activity_propose_view(request: HttpRequest, slug: str) -> HttpResponse:
                     intention_text=intention,
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                errors_onto(form, error)
             else:
                 if activity.is_public:
                     messages.success(request, _("Your activity is on the program. Thank you!"))
@@ -142,14 +143,6 @@ def _wants_time_preview(request: HttpRequest) -> bool:
     return request.method == "POST" and request.headers.get("X-Time-Preview") == "1"
 
 
-def _add_errors(form: ActivityForm, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 def _changeable(request: HttpRequest, slug: str, pk: int, perm: str) -> Activity:
     return activity_or_404(request.user, pk, edition_slug=slug, perm=perm)
 
@@ -174,7 +167,7 @@ def activity_edit_view(request: HttpRequest, slug: str, pk: int) -> HttpResponse
                     data=form.to_data(),
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                errors_onto(form, error)
             else:
                 messages.success(request, _("Your changes are saved."))
                 return redirect(activity.get_absolute_url())

@@ -16,6 +16,7 @@ from icalendar import Calendar, Event, vText
 
 from vos.activity.models import CoOrganization
 from vos.activity.queries import activities_public
+from vos.common.forms import errors_onto
 from vos.common.locales import country_name
 from vos.common.timezones import local_midnight
 from vos.network import queries
@@ -79,8 +80,7 @@ def _save(request: HttpRequest, form, dates, save) -> HttpResponse | None:
     try:
         initiative = save(form.to_data([row for row in rows if row is not None]))
     except ValidationError as error:
-        for field, errors in getattr(error, "message_dict", {"__all__": error.messages}).items():
-            form.add_error(field if field in form.fields else None, errors)
+        errors_onto(form, error)
         return None
     messages.success(request, _("Saved."))
     return redirect(initiative)

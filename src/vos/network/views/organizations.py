@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from vos.common.forms import errors_onto
 from vos.common.locales import country_name, language_name
 from vos.network import queries
 from vos.network.forms import ClaimForm, DirectoryFilterForm, JoinForm, OrganizationForm
@@ -102,7 +103,7 @@ def create(request: HttpRequest) -> HttpResponse:
                 creator=request.user, details=form.details(), logo=form.cleaned_data["logo"]
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            errors_onto(form, error)
         else:
             messages.success(request, _("The organization is in the directory; you are its admin."))
             return redirect(organization)
@@ -130,7 +131,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
                 remove_logo=form.cleaned_data.get("remove_logo", False),
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            errors_onto(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect(organization)
@@ -141,14 +142,6 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         {"form": form, "organization": organization},
         status=status,
     )
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @require_GET
