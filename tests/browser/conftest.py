@@ -63,7 +63,7 @@ def assert_accessible(page) -> None:
     if getattr(page, "without_javascript", False):
         _assert_accessible_as_served(page)
         return
-    results = Axe().run(page)
+    results = _axe_once_settled(page, Axe())
     problems = [
         f"{violation['id']} ({violation['impact']}): "
         + "; ".join(node["target"][0] for node in violation["nodes"][:3])
@@ -71,6 +71,23 @@ def assert_accessible(page) -> None:
         if violation["impact"] in {"serious", "critical"}
     ]
     assert problems == [], f"{page.url}: {problems}"
+
+
+def _axe_once_settled(page, axe):
+    """A click that follows a link returns once the navigation has started: axe-core
+    must run on the page it leads to, not on a document being replaced."""
+    from playwright.sync_api import Error
+
+    for _ in range(3):
+        page.wait_for_load_state("load")
+        try:
+            return axe.run(page)
+        except Error as error:
+            if "documentElement" not in str(error) and "context was destroyed" not in str(error):
+                raise
+            page.wait_for_timeout(250)
+    page.wait_for_load_state("load")
+    return axe.run(page)
 
 
 def _assert_accessible_as_served(page) -> None:

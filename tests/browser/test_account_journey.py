@@ -48,6 +48,7 @@ def test_sign_up_verify_log_in_see_own_zone_and_switch_to_spanish(live_server, o
     expect(page.get_by_role("link", name="Log in")).to_be_visible()
 
     page.get_by_role("link", name="Log in").click()
+    expect(page.get_by_label("Email")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Email").fill("priya@example.org")
     page.get_by_label(re.compile(r"^Password:?$")).fill(PASSWORD)

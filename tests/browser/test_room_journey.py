@@ -82,6 +82,7 @@ def test_accepting_the_intention_text_opens_the_plenary_room(live_server, open_p
     assert_accessible(page)
 
     shared.get_by_role("link", name="Acepta el texto de intención").click()
+    expect(page.get_by_role("button", name=re.compile("lo comparto"))).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name=re.compile("lo comparto")).click()
 
