@@ -117,6 +117,8 @@ INSTALLED_APPS = [
     "vos.team",
     "vos.newsletter",
     "vos.sharing",
+    "vos.news",
+    "vos.contact",
     "vos.room",
     "vos.schedule",
     "vos.api",
@@ -369,6 +371,15 @@ TIME_ZONE_COOKIE = "vos_tz"
 MEDIA_ROOT = DATA_DIR / "media"
 MEDIA_URL = "/media/"
 ORGANIZATION_LOGO_MAX_BYTES = int(env("ORGANIZATION_LOGO_MAX_BYTES", str(2_000_000)))
+# The contact form: the browser's proof of work (leading zero bits of a SHA-256, about
+# 2**bits tries), the wait without JavaScript, how long a form stays valid, hourly limits.
+CONTACT_WORK_BITS = int(env("CONTACT_WORK_BITS", "16"))
+CONTACT_WAIT_SECONDS = int(env("CONTACT_WAIT_SECONDS", "15"))
+CONTACT_FORM_MAX_AGE = int(env("CONTACT_FORM_MAX_AGE", str(2 * 3600)))
+CONTACT_PER_ADDRESS_PER_HOUR = int(env("CONTACT_PER_ADDRESS_PER_HOUR", "5"))
+CONTACT_PER_EMAIL_PER_HOUR = int(env("CONTACT_PER_EMAIL_PER_HOUR", "3"))
+# Pictures of articles and screenshots of the pages, before they are re-encoded.
+NEWS_PICTURE_MAX_BYTES = int(env("NEWS_PICTURE_MAX_BYTES", str(5_000_000)))
 # Signatures of declarations accepted per hour from one network address, and for one email
 # domain (against mass fake signatures; big organizations' domains need the larger one).
 SIGNATURES_PER_ADDRESS = int(env("SIGNATURES_PER_ADDRESS", "20"))

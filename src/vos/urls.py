@@ -7,6 +7,7 @@ from vos.api.v1 import api as api_v1
 from vos.common import views as common_views
 from vos.home.views import HomeView
 from vos.network.views import organizations as organization_views
+from vos.news.urls import media_urlpatterns as news_media
 from vos.person import views as person_views
 from vos.registration.urls import feed_urlpatterns as registration_feeds
 
@@ -18,6 +19,7 @@ urlpatterns = [
     path("", include("vos.schedule.urls")),
     path("api/v1/", api_v1.urls),
     path("media/logos/<str:name>", organization_views.logo, name="organization.logo"),
+    *news_media,
 ]
 
 urlpatterns += i18n_patterns(
@@ -27,6 +29,10 @@ urlpatterns += i18n_patterns(
     path("time-zone/local-times", common_views.local_times, name="local_times"),
     path("accounts/", include("allauth.urls")),
     path("", include("vos.person.urls")),
+    # Before the editions' back office (orga/<edition>/): these name fixed pages in orga/.
+    path("", include("vos.newsletter.urls")),
+    path("", include("vos.news.urls")),
+    path("", include("vos.contact.urls")),
     path("", include("vos.edition.urls")),
     path("", include("vos.activity.urls")),
     path("", include("vos.registration.urls")),
@@ -36,7 +42,6 @@ urlpatterns += i18n_patterns(
     path("", include("vos.forum.urls")),
     path("", include("vos.live.urls")),
     path("", include("vos.team.urls")),
-    path("", include("vos.newsletter.urls")),
     path("", include("vos.sharing.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,

@@ -239,6 +239,8 @@ def test_data_export_walks_every_declared_part(client):
         "volunteering",
         "interpreting",
         "newsletter",
+        "articles",
+        "contact_messages",
         "intention_text_accepted",
         "organizations_created",
         "memberships",

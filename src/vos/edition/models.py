@@ -2,6 +2,7 @@ import datetime as dt
 import zoneinfo
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -10,6 +11,17 @@ from django.utils.translation import pgettext_lazy
 
 from vos.common.multilingual import Translatable
 from vos.common.timezones import local_day_bounds
+
+# Fixed pages of the back office live beside the editions' (orga/<edition>/).
+RESERVED_SLUGS = frozenset({"news", "newsletters", "inbox", "pages"})
+
+
+def slug_not_reserved(value: str) -> None:
+    if value in RESERVED_SLUGS:
+        raise ValidationError(
+            _("“%(slug)s” names a page of the site; choose another short name."),
+            params={"slug": value},
+        )
 
 
 class Edition(Translatable):
@@ -31,7 +43,9 @@ class Edition(Translatable):
         LIVE = "live", _("live")
         PAST = "past", _("past")
 
-    slug = models.SlugField(_("short name"), unique=True, max_length=40)
+    slug = models.SlugField(
+        _("short name"), unique=True, max_length=40, validators=[slug_not_reserved]
+    )
     title = models.CharField(_("title"), max_length=120)
     tagline = models.CharField(_("tagline"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))

@@ -26,6 +26,20 @@ def runs_rooms(user, edition) -> bool:
     return edition is not None and has_team_role(user, edition, "rooms")
 
 
+@rules.predicate
+def communicates(user) -> bool:
+    """Who speaks for the forum between editions (newsletters, articles, the contact
+    inbox): the facilitators of any edition and the volunteers given communication."""
+    if not user.is_authenticated:
+        return False
+    return (
+        user.is_superuser
+        or user.facilitated_editions.exists()
+        or has_team_role(user, None, "communication")
+    )
+
+
+rules.add_perm("edition.communicate", communicates)
 rules.add_perm("edition.moderate", is_facilitator)
 rules.add_perm("edition.view_backoffice", is_facilitator)
 rules.add_perm("edition.manage_rooms", runs_rooms)

@@ -6,4 +6,5 @@ urlpatterns = [
     path("editions/", views.edition_list, name="edition.list"),
     path("editions/<slug:slug>/", views.edition_detail, name="edition.detail"),
     path("intention/", views.intention, name="intention"),
+    path("intention/compare/", views.intention_compare, name="intention.compare"),
 ]

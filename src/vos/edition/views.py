@@ -6,8 +6,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from vos.common.http import safe_next
-from vos.edition.models import Edition
-from vos.edition.queries import editions_for_list, intention_text_current
+from vos.edition.models import Edition, IntentionText
+from vos.edition.queries import (
+    editions_for_list,
+    intention_text_current,
+    intention_versions,
+    text_changes,
+)
 from vos.edition.services import intention_accept
 
 
@@ -58,5 +63,38 @@ def intention(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "edition/intention.html",
-        {"intention": current, "accepted": accepted, "next": safe_next(request, fallback="")},
+        {
+            "intention": current,
+            "accepted": accepted,
+            "next": safe_next(request, fallback=""),
+            "versions": intention_versions(),
+        },
+    )
+
+
+def intention_compare(request: HttpRequest) -> HttpResponse:
+    """Two versions of the intention text side by side in one text: what was removed and
+    what was added, in the reader's language."""
+    versions = intention_versions()
+    if len(versions) < 2:
+        raise Http404
+    by_number = {version.version: version for version in versions}
+
+    def asked(name: str, fallback: int) -> IntentionText:
+        try:
+            return by_number[int(request.GET.get(name, fallback))]
+        except (KeyError, ValueError):
+            return by_number[fallback]
+
+    newer = asked("to", versions[0].version)
+    older = asked("from", versions[1].version if newer == versions[0] else versions[-1].version)
+    return render(
+        request,
+        "edition/intention_compare.html",
+        {
+            "versions": versions,
+            "older": older,
+            "newer": newer,
+            "changes": text_changes(older.body(), newer.body()),
+        },
     )

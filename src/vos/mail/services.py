@@ -25,7 +25,7 @@ from vos.mail.tasks import send_outbox_message
 logger = logging.getLogger(__name__)
 
 
-def _message_id() -> str:
+def new_message_id() -> str:
     """A Message-ID on the site's own domain, fixed before the first attempt."""
     return make_msgid(domain=urlsplit(settings.SITE_URL).hostname or "localhost")
 
@@ -60,7 +60,7 @@ def outbox_add(*, message: EmailMessage) -> OutboxMessage:
         headers={name: value for name, value in headers.items() if name.lower() != "message-id"},
         forget_recipients=forget,
         attachments=attachments,
-        message_id=headers.get("Message-ID") or _message_id(),
+        message_id=headers.get("Message-ID") or new_message_id(),
     )
     transaction.on_commit(lambda: send_outbox_message.enqueue(message_id=row.pk), robust=True)
     return row
@@ -90,7 +90,7 @@ def _claim(message_id: int) -> OutboxMessage | None:
         row.status = OutboxMessage.Status.SENDING
         row.lease_until = now + dt.timedelta(seconds=settings.MAIL_LEASE_SECONDS)
         row.attempts += 1
-        row.message_id = row.message_id or _message_id()
+        row.message_id = row.message_id or new_message_id()
         row.save(update_fields=["status", "lease_until", "attempts", "message_id"])
     return row
 

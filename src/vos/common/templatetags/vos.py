@@ -126,6 +126,12 @@ def markdown(text: str) -> SafeString:
     return mark_safe(render_markdown(text))  # noqa: S308 - sanitized just above
 
 
+@register.filter
+def markdown_with_pictures(text: str) -> SafeString:
+    """Markdown that may show the pictures stored for the site's pages."""
+    return mark_safe(render_markdown(text, pictures=True))  # noqa: S308 - sanitized
+
+
 # Not named language_name: Django's i18n library has a filter of that name, which knows
 # only the languages of Django's own catalogs, and would win wherever i18n is loaded.
 @register.filter

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from vos.common.forms import errors_onto
+from vos.common.images import picture_response
 from vos.common.locales import country_name, language_name
 from vos.network import queries
 from vos.network.forms import ClaimForm, DirectoryFilterForm, JoinForm, OrganizationForm
@@ -160,11 +160,4 @@ def suggest(request: HttpRequest) -> JsonResponse:
 
 @require_GET
 def logo(request: HttpRequest, name: str) -> FileResponse:
-    """A stored logo. Its name is its digest, so it is cached for a year."""
-    path = f"logos/{name}"
-    if not name.endswith(".webp") or "/" in name or not default_storage.exists(path):
-        raise Http404
-    response = FileResponse(default_storage.open(path, "rb"), content_type="image/webp")
-    response["Cache-Control"] = "public, max-age=31536000, immutable"
-    response["Content-Security-Policy"] = "default-src 'none'"
-    return response
+    return picture_response(request, "logos", name)
