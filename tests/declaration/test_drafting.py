@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from tests.factories import UserFactory, intention_text, make_activity, make_edition
-from vos.declaration.diff import word_diff
+from vos.common.diff import word_diff
 from vos.declaration.models import Declaration, TeamMember, Version
 from vos.declaration.services import (
     DeclarationData,

@@ -2,17 +2,21 @@
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from vos.activity.models import Activity, Interpreter
 from vos.activity.services.coorganization import organizations_needed
 from vos.common.models import LogEntry
+from vos.contact.models import ContactMessage
 from vos.declaration.models import Declaration
 from vos.declaration.signing import signature_counts
 from vos.edition.models import Edition, IntentionAcceptance, TeamRole
 from vos.forum.models import BranchLink, Contribution, Note, Outcome, Summary
 from vos.live.models import Marketplace, SpeakerRequest
 from vos.network.models import ActionDate, Initiative
+from vos.news.models import Article, Page, Subject
 from vos.newsletter.models import Letter, Subscriber
 from vos.organization.models import Organization
 from vos.room.models import Room
@@ -126,6 +130,21 @@ def test_demo_builds_the_forum_through_the_services_and_only_once():
         .exclude(confirmed_at=None)
         .values_list("email", flat=True)
     )
+
+    # The news: a dozen articles on several subjects in several languages, some with
+    # versions in others, one draft; the pages; the contact inbox with one answered thread.
+    originals = Article.objects.filter(original=None)
+    assert originals.filter(published_at__isnull=False).count() >= 12
+    assert originals.filter(published_at=None).count() == 1
+    assert len(set(originals.values_list("language", flat=True))) >= 4
+    assert Article.objects.exclude(original=None).count() >= 10
+    assert Subject.objects.filter(articles__isnull=False).distinct().count() >= 5
+    assert set(Page.objects.values_list("kind", flat=True)) == {"about", "guide"}
+    guide = Client().get(reverse("news.page", args=["guide"])).content.decode()
+    assert guide.count('src="/media/pages/') == 2
+    assert "{program}" not in guide
+    assert ContactMessage.objects.filter(state="answered").count() == 1
+    assert ContactMessage.objects.filter(state="open").count() == 1
 
     before = Activity.objects.count()
     call_command("demo", "--if-empty", verbosity=0)

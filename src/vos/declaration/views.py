@@ -9,9 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from vos.common.diff import word_diff
 from vos.common.locales import country_name, language_name
 from vos.common.multilingual import reader_language
-from vos.declaration.diff import word_diff
 from vos.declaration.forms import (
     CommentForm,
     DeclarationFilterForm,

@@ -1,6 +1,4 @@
 import datetime as dt
-import difflib
-import re
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
@@ -45,20 +43,3 @@ def editions_open_for_proposals(now: dt.datetime | None = None) -> list[Edition]
 
 def intention_versions() -> list[IntentionText]:
     return list(IntentionText.objects.order_by("-version"))
-
-
-def text_changes(old: str, new: str) -> list[tuple[str, str]]:
-    """Two texts word by word: ("same" | "removed" | "added", text) pieces in order, the
-    spaces and line breaks kept with the words."""
-    before, after = re.findall(r"\s*\S+|\s+$", old), re.findall(r"\s*\S+|\s+$", new)
-    pieces: list[tuple[str, str]] = []
-    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            pieces.append(("same", "".join(before[i1:i2])))
-            continue
-        if tag in {"replace", "delete"}:
-            pieces.append(("removed", "".join(before[i1:i2])))
-        if tag in {"replace", "insert"}:
-            pieces.append(("added", "".join(after[j1:j2])))
-    return pieces

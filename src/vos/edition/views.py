@@ -5,13 +5,13 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from vos.common.diff import word_diff
 from vos.common.http import safe_next
 from vos.edition.models import Edition, IntentionText
 from vos.edition.queries import (
     editions_for_list,
     intention_text_current,
     intention_versions,
-    text_changes,
 )
 from vos.edition.services import intention_accept
 
@@ -95,6 +95,6 @@ def intention_compare(request: HttpRequest) -> HttpResponse:
             "versions": versions,
             "older": older,
             "newer": newer,
-            "changes": text_changes(older.body(), newer.body()),
+            "diff": word_diff(older.body(), newer.body()),
         },
     )

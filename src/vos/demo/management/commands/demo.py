@@ -10,6 +10,7 @@ from vos.demo.editions import demo_editions
 from vos.demo.forum import demo_forum
 from vos.demo.live import demo_live
 from vos.demo.networks import demo_assembly, demo_networks
+from vos.demo.news import demo_news
 from vos.demo.newsletter import demo_newsletter
 from vos.demo.people import FACILITATORS, demo_people
 from vos.demo.team import demo_team
@@ -43,6 +44,7 @@ class Command(BaseCommand):
             demo_live(editions, people, facilitators)
             demo_team(editions[-1], people, facilitators)
             demo_newsletter(people, facilitators)
+            demo_news(people, facilitators)
         self.stdout.write(
             self.style.SUCCESS(
                 _(
