@@ -127,6 +127,19 @@ def test_language_versions_mark_the_original_and_readers_get_theirs(team):
     assert "Climate justice" in Client().get(english.get_absolute_url()).content.decode()
 
 
+def test_withdrawing_the_original_withdraws_its_versions(team):
+    original = article(team, "Seeds of the commons")
+    version = article(team, "Semillas de lo común", original=original, language="es")
+    other = article(team, "Sementes", original=original, language="pt")
+    services.article_publish(article=other, by=team, publish=False)
+    assert Article.objects.get(pk=original.pk).is_published
+    services.article_publish(article=original, by=team, publish=False)
+    assert not Article.objects.filter(published_at__isnull=False).exists()
+    assert Client().get(version.get_absolute_url()).status_code == 404
+    with pytest.raises(Exception, match="Publish the original first"):
+        services.article_publish(article=Article.objects.get(pk=version.pk), by=team)
+
+
 def test_other_articles_on_the_same_subject(team):
     water, seeds = subject("Water"), subject("Seeds")
     first = article(team, "Rivers in common", subjects=[water])

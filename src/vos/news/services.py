@@ -158,6 +158,9 @@ def article_publish(*, article: Article, by: User, publish: bool = True) -> Arti
         raise ValidationError(_("Publish the original first."))
     article.published_at = (article.published_at or timezone.now()) if publish else None
     article.save(update_fields=["published_at"])
+    if not publish and article.original_id is None:
+        # Withdrawn in every language: its versions stand on the original.
+        article.versions.update(published_at=None)
     log_action(
         article, actor=by, action="news.article_publish" if publish else "news.article_unpublish"
     )
