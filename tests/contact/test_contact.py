@@ -217,3 +217,79 @@ def test_replies_go_by_email_in_the_thread_and_are_kept(
     message.refresh_from_db()
     assert message.state == "closed"
     assert "Hello" not in client.get(reverse("contact.inbox") + "?show=open").content.decode()
+
+
+def _piped(raw: bytes) -> str:
+    """What the mail server's pipe transport does: the email on standard input."""
+    import io
+    import sys
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    stdin = sys.stdin
+    sys.stdin = io.TextIOWrapper(io.BytesIO(raw))
+    try:
+        call_command("contact_mail_in", stdout=out)
+    finally:
+        sys.stdin = stdin
+    return out.getvalue()
+
+
+def test_the_senders_answer_by_email_joins_the_thread(
+    team, mailbox, django_capture_on_commit_callbacks
+):
+    from email.message import EmailMessage
+
+    message = ContactMessage.objects.create(
+        subject="Wolof?",
+        body="Will there be Wolof?",
+        email="mariam@example.org",
+        language="en",
+        email_message_id="<first@forum.example>",
+    )
+    client = Client()
+    client.force_login(team)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(message.get_absolute_url(), {"action": "reply", "body": "Yes, Saturday."})
+    [sent] = mailbox.wait_for(1)
+
+    answer = EmailMessage()
+    answer["From"] = "Mariam <Mariam@Example.org>"
+    answer["To"] = "team@example.org"
+    answer["Subject"] = "Re: Wolof?"
+    answer["Message-ID"] = "<answer@mail.example>"
+    answer["In-Reply-To"] = sent["Message-ID"]
+    answer["References"] = f"<first@forum.example> {sent['Message-ID']}"
+    answer.set_content("Thank you! And on Sunday?")
+    assert _piped(bytes(answer)).startswith(f"thread {message.pk}")
+    assert _piped(bytes(answer)).startswith(f"thread {message.pk}")  # handed over twice
+    message.refresh_from_db()
+    assert message.state == "open"
+    [theirs] = message.replies.filter(from_sender=True)
+    assert theirs.body == "Thank you! And on Sunday?"
+    page = client.get(message.get_absolute_url()).content.decode()
+    assert "Answer from" in page
+    assert page.index("Yes, Saturday.") < page.index("And on Sunday?")
+
+    # The next reply names the sender's answer in its references.
+    mailbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(message.get_absolute_url(), {"action": "reply", "body": "Sunday too."})
+    [next_reply] = mailbox.wait_for(1)
+    assert next_reply["In-Reply-To"] == "<answer@mail.example>"
+
+    # Someone else answering the same thread starts a new message instead.
+    answer.replace_header("From", "someone@else.example")
+    answer.replace_header("Message-ID", "<other@else.example>")
+    assert _piped(bytes(answer)).startswith("new message")
+    assert ContactMessage.objects.count() == 2
+
+
+def test_an_unreadable_email_is_refused_for_the_mail_server_to_bounce():
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="no sender address") as caught:
+        _piped(b"Subject: hello\r\n\r\nno sender")
+    assert caught.value.returncode == 65
+    assert not ContactMessage.objects.exists()

@@ -54,7 +54,8 @@ class ContactMessage(models.Model):
 
 
 class ContactReply(models.Model):
-    """The team's answer, sent by email to the sender and kept in the thread."""
+    """An answer in the thread: the team's, sent by email to the sender, or the sender's
+    own, received by email (``from_sender``)."""
 
     shown_on_cached_pages = False
 
@@ -63,6 +64,7 @@ class ContactReply(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     body = models.TextField(_("reply"), max_length=10_000)
+    from_sender = models.BooleanField(default=False)
     email_message_id = models.CharField(max_length=250)
     created_at = models.DateTimeField(default=timezone.now)
 

@@ -2,13 +2,19 @@
 replies go out by email in the sender's language, in the same thread."""
 
 import logging
+import re
+from email import policy
+from email.parser import BytesParser
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from vos.common.log import log_action
@@ -161,3 +167,69 @@ def message_state(*, message: ContactMessage, state: str, by: User) -> ContactMe
     message.save(update_fields=["state"])
     log_action(message, actor=by, action="contact.state", data={"state": state})
     return message
+
+
+MAX_INBOUND_BYTES = 2_000_000
+MESSAGE_IDS = re.compile(r"<[^<>\s]+>")
+
+
+def _text_of(parsed) -> str:
+    part = parsed.get_body(preferencelist=("plain", "html"))
+    if part is None:
+        return ""
+    text = part.get_content()
+    if part.get_content_type() == "text/html":
+        text = strip_tags(text)
+    return text.strip()[:10_000]
+
+
+def mail_receive(raw: bytes) -> tuple[ContactMessage, bool]:
+    """An email that reached the team's address, handed over by the mail server. An
+    answer in one of our threads (its In-Reply-To or References name a message of the
+    thread, and it comes from the thread's sender) joins the thread and reopens it; any
+    other email becomes a new message. Returns (the message, whether it joined a thread);
+    the same email handed over twice is kept once. A ValidationError when it cannot be
+    read."""
+    if len(raw) > MAX_INBOUND_BYTES:
+        raise ValidationError(_("This email is too large for the inbox."), code="too_big")
+    parsed = BytesParser(policy=policy.default).parsebytes(raw)
+    name, sender = parseaddr(str(parsed.get("From", "")))
+    try:
+        validate_email(sender)
+    except ValidationError:
+        raise ValidationError(_("This email has no sender address."), code="no_sender") from None
+    text = _text_of(parsed)
+    own_id = str(parsed.get("Message-ID", "")).strip() or new_message_id()
+    named = MESSAGE_IDS.findall(f"{parsed.get('In-Reply-To', '')} {parsed.get('References', '')}")
+    thread = (
+        ContactMessage.objects.filter(
+            Q(email_message_id__in=named) | Q(replies__email_message_id__in=named)
+        )
+        .order_by("-created_at")
+        .first()
+        if named
+        else None
+    )
+    with transaction.atomic():
+        if thread is not None and thread.email.lower() == sender.lower():
+            thread = ContactMessage.objects.select_for_update().get(pk=thread.pk)
+            if not thread.replies.filter(email_message_id=own_id).exists():
+                ContactReply.objects.create(
+                    message=thread, body=text, from_sender=True, email_message_id=own_id
+                )
+                thread.state = ContactMessage.State.OPEN
+                thread.save(update_fields=["state"])
+            return thread, True
+        existing = ContactMessage.objects.filter(email_message_id=own_id).first()
+        if existing is not None:
+            return existing, False
+        subject = " ".join(str(parsed.get("Subject", "")).split())[:200]
+        message = ContactMessage.objects.create(
+            subject=subject or _("(no subject)"),
+            body=text,
+            email=sender,
+            name=name[:120],
+            language=settings.LANGUAGE_CODE,
+            email_message_id=own_id,
+        )
+        return message, False
