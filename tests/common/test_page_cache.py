@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth.signals import user_logged_in
 
 from tests.factories import UserFactory, make_activity, make_edition
+from vos.news import services
 from vos.organization.models import Organization
 from vos.organization.services import OrganizationDetails, organization_create
 from vos.registration.services import registration_create
@@ -184,3 +185,26 @@ def test_the_directory_and_calendar_are_served_from_the_cache_and_rebuilt_on_a_c
     again = get(client, "en", "Asia%2FTokyo", "/organizations/")
     assert again["X-Page-Cache"] == "miss"
     assert "Red Feminista" in again.content.decode()
+
+
+def test_the_news_is_served_from_the_cache_and_rebuilt_when_an_article_is_published(
+    client, django_assert_num_queries
+):
+    team = UserFactory()
+    make_edition("vos-news-cache", facilitators=[team])
+    first = services.article_save(
+        by=team, title="Rivers in common", summary="s", body="b", language="en"
+    )
+    services.article_publish(article=first, by=team)
+    for path in ("/news/", first.get_absolute_url()[3:], "/pages/about/"):
+        assert get(client, "es", "Asia%2FTokyo", path)["X-Page-Cache"] == "miss"
+        with django_assert_num_queries(0):
+            assert get(client, "es", "Asia%2FTokyo", path)["X-Page-Cache"] == "hit"
+    version = services.article_save(
+        by=team, original=first, title="Ríos en común", summary="s", body="b", language="es"
+    )
+    services.article_publish(article=version, by=team)
+    again = get(client, "es", "Asia%2FTokyo", "/news/")
+    assert again["X-Page-Cache"] == "miss"
+    assert "Ríos en común" in again.content.decode()
+    assert "Rivers in common" not in again.content.decode()

@@ -44,6 +44,12 @@ CACHEABLE = {
     "initiative.detail",
     "initiative.calendar",
     "declaration.list",
+    "news.list",
+    "news.subject",
+    "news.article",
+    "news.page",
+    "intention",
+    "intention.compare",
 }
 # The API's public reads, asked without a token: the same for every client. A stored
 # answer costs no query, so the per-address rate limit only counts answers built anew.

@@ -129,6 +129,8 @@ class Page(Translatable):
 class PagePicture(models.Model):
     """A screenshot or picture uploaded for the pages, re-encoded, shown by its address."""
 
+    shown_on_cached_pages = False  # pages show it by its address, once pasted in
+
     name = models.CharField(max_length=200, unique=True)
     alt = models.CharField(_("description of the picture"), max_length=300)
     uploaded_at = models.DateTimeField(default=timezone.now)
