@@ -11,6 +11,7 @@ from vos.api import (
     editions,
     forum,
     moderation,
+    news,
     organizations,
     people,
     registrations,
@@ -31,7 +32,8 @@ api = VersionedAPI(
     title="Viral Open Space API",
     version="1",
     description=(
-        "Open data of the forum: editions, their program, organizations and public profiles. "
+        "Open data of the forum: editions, their program, organizations, declarations, the "
+        "Open Forum, the news and public profiles. "
         "Writes need a personal token (created on your profile page), sent as "
         "`Authorization: Bearer <token>`."
     ),
@@ -52,5 +54,6 @@ for module in (
     people,
     registrations,
     moderation,
+    news,
 ):
     api.add_router("", module.router)

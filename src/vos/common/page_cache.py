@@ -70,6 +70,9 @@ CACHEABLE_API = {
     "api-v1:list_declarations",
     "api-v1:get_declaration",
     "api-v1:get_person",
+    "api-v1:list_articles",
+    "api-v1:get_article",
+    "api-v1:list_subjects",
 }
 # What pages never show: saving these does not move the version on.
 NOT_SHOWN = {
