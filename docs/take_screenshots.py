@@ -53,6 +53,15 @@ def main() -> None:
         page.goto(f"{BASE}/en/editions/vos-2/program/?day=2020-05-16&view=grid")
         page.screenshot(path=OUT / "timeline.png")
 
+        dakar = browser.new_context(
+            timezone_id="Africa/Dakar", viewport={"width": 1100, "height": 760}, locale="fr-FR"
+        )
+        page = dakar.new_page()
+        page.goto(f"{BASE}/fr/news/")
+        page.get_by_role("link", name="Deux lettres au Secrétaire général de l’ONU").click()
+        page.wait_for_selector("article h1")
+        page.screenshot(path=OUT / "news.png")
+
         cairo = browser.new_context(
             timezone_id="Africa/Cairo", viewport={"width": 1100, "height": 900}
         )
