@@ -13,6 +13,7 @@ from tests.browser.test_program_journey import logged_in_page
 from tests.conftest import body_of
 from tests.factories import UserFactory, intention_text, make_edition
 from vos.contact.models import ContactMessage
+from vos.edition.models import IntentionText
 from vos.news.models import Article, Subject
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -107,4 +108,36 @@ def test_an_article_with_a_picture_and_its_french_version(live_server, open_page
     expect(reader.locator("article strong")).to_have_text("quarante")
     expect(reader.get_by_role("img", name="A wide river at dawn")).to_be_visible()
     expect(reader.locator("aside")).to_contain_text("(original)")
+    assert_accessible(reader)
+
+
+def test_the_team_writes_the_guide_with_a_screenshot(live_server, open_page, tmp_path):
+    intention_text()
+    IntentionText.objects.create(version=2, bodies={"en": "We share an open and plural space."})
+    team = UserFactory(display_name="Pierre")
+    make_edition("vos-guide", facilitators=[team])
+    shot = tmp_path / "program.png"
+    Image.new("RGB", (1200, 700), (240, 240, 240)).save(shot)
+
+    runner = logged_in_page(open_page, live_server, team, "Europe/Paris")
+    runner.goto(f"{live_server.url}/en/pages/guide/")
+    expect(runner.locator("main")).to_contain_text("This page is not written yet.")
+    runner.get_by_role("link", name="Edit this page").click()
+    expect(runner.get_by_role("button", name="Save the page")).to_be_visible()
+    assert_accessible(runner)
+    runner.get_by_label("Screenshot or picture").set_input_files(str(shot))
+    runner.get_by_label("Description of the picture").fill("The program of a day")
+    runner.get_by_role("button", name="Upload").click()
+    line = runner.locator("table code").first.inner_text()
+    assert line.startswith("![The program of a day](/media/pages/")
+    runner.get_by_label("Title").fill("How to take part")
+    runner.get_by_label("Text").fill(f"1. Open the program.\n\n{line}\n\n2. Register.")
+    runner.get_by_role("button", name="Save the page").click()
+    expect(runner.get_by_role("img", name="The program of a day")).to_be_visible()
+    assert_accessible(runner)
+
+    reader = open_page(time_zone="America/Lima")
+    reader.goto(f"{live_server.url}/en/intention/")
+    reader.get_by_role("link", name="what changed from the version before").click()
+    expect(reader.locator(".diff__text ins")).to_contain_text("plural")
     assert_accessible(reader)
