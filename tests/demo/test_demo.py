@@ -124,6 +124,7 @@ def test_demo_builds_the_forum_through_the_services_and_only_once():
     assert Subscriber.objects.filter(confirmed_at=None).count() == 1
     assert len(set(Subscriber.objects.values_list("language", flat=True))) >= 3
     assert Letter.objects.filter(state="sent").count() == 2
+    assert set(Letter.objects.get(audience="all").versions) == {"fr", "es", "pt"}
     spanish = Letter.objects.get(audience="language", audience_language="es")
     assert set(spanish.deliveries.values_list("email", flat=True)) == set(
         Subscriber.objects.filter(language="es")

@@ -261,3 +261,56 @@ def test_two_workers_at_once_never_send_an_address_twice(mailbox, settings):
     assert Delivery.objects.count() == 30
     draft.refresh_from_db()
     assert draft.state == "sent"
+
+
+def test_each_reader_gets_the_letter_in_their_language(
+    writer_person, mailbox, django_capture_on_commit_callbacks
+):
+    now = timezone.now()
+    for email, language in (
+        ("ana@example.org", "pt"),
+        ("jo@example.org", "en"),
+        ("ali@example.org", "ar"),
+    ):
+        Subscriber.objects.create(email=email, language=language, confirmed_at=now)
+    client = Client()
+    client.force_login(writer_person)
+    base = {"subject": "The program is open", "body": "Propose **now**.", "language": "en"}
+    bad = client.post(
+        reverse("newsletter.new"),
+        {**base, "audience": "all", "version_pt_subject": "O programa está aberto"},
+    )
+    assert bad.status_code == 400
+    assert "needs both a subject and a text" in bad.content.decode()
+    same = client.post(
+        reverse("newsletter.new"),
+        {**base, "audience": "all", "version_en_subject": "x", "version_en_body": "y"},
+    )
+    assert "written in this language already" in same.content.decode()
+    assert not Letter.objects.exists()
+    client.post(
+        reverse("newsletter.new"),
+        {
+            **base,
+            "audience": "all",
+            "version_pt_subject": "O programa está aberto",
+            "version_pt_body": "Proponha **agora**.",
+        },
+    )
+    draft = Letter.objects.get()
+    assert draft.versions == {
+        "pt": {"subject": "O programa está aberto", "body": "Proponha **agora**."}
+    }
+    preview = client.get(reverse("newsletter.write", args=[draft.pk]) + "?preview=pt")
+    assert "O programa está aberto" in preview.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.letter_send_start(letter=draft, sender=writer_person)
+    received = {message["To"]: message for message in mailbox.wait_for(3)}
+    assert received["ana@example.org"]["Subject"] == "O programa está aberto"
+    assert "Proponha **agora**." in body_of(received["ana@example.org"])
+    assert received["jo@example.org"]["Subject"] == "The program is open"
+    # No Arabic version: the original, with the site's words around it in Arabic.
+    assert received["ali@example.org"]["Subject"] == "The program is open"
+    assert received["ali@example.org"]["Content-Language"] == "ar"
+    archived = Client().get(draft.get_absolute_url() + "?language=pt").content.decode()
+    assert "Proponha" in archived

@@ -21,7 +21,27 @@ LETTERS = [
         "and time zone, join a network, co-sign a declaration.\n\n"
         "- Activities in 12 languages already\n- Interpreters wanted: join the facilitation team",
         "en",
-        {"audience": "all"},
+        {
+            "audience": "all",
+            "versions": {
+                "fr": {
+                    "subject": "Viral Open Space 5 : le programme est ouvert",
+                    "body": "La cinquième édition ouvre son programme : **proposez une "
+                    "activité** dans votre langue et votre fuseau, rejoignez un réseau, "
+                    "cosignez une déclaration.",
+                },
+                "es": {
+                    "subject": "Viral Open Space 5: el programa está abierto",
+                    "body": "La quinta edición abre su programa: **propón una actividad** en "
+                    "tu idioma y tu zona horaria, súmate a una red, firma una declaración.",
+                },
+                "pt": {
+                    "subject": "Viral Open Space 5: o programa está aberto",
+                    "body": "A quinta edição abre o seu programa: **proponha uma atividade** "
+                    "no seu idioma e fuso horário, junte-se a uma rede, assine uma declaração.",
+                },
+            },
+        },
     ),
     (
         "Foro: las redes que convergen",

@@ -1,4 +1,5 @@
 import secrets
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
@@ -62,6 +63,9 @@ class Letter(models.Model):
     subject = models.CharField(_("subject"), max_length=200)
     body = models.TextField(_("text"), max_length=50_000)
     language = models.CharField(_("language it is written in"), max_length=8)
+    # The same letter written in other languages: {"fr": {"subject": …, "body": …}}. Each
+    # reader gets their language's version, else the original.
+    versions = models.JSONField(_("versions in other languages"), default=dict, blank=True)
     audience = models.CharField(_("to"), max_length=10, choices=Audience, default=Audience.ALL)
     audience_language = models.CharField(_("language of the subscribers"), max_length=8, blank=True)
     audience_edition = models.ForeignKey(
@@ -87,6 +91,20 @@ class Letter(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("newsletter.letter", kwargs={"pk": self.pk})
+
+    def in_language(self, language: str) -> "LetterText":
+        """What a reader of ``language`` reads: its version, else the original."""
+        version = (self.versions or {}).get(language)
+        if version and language != self.language:
+            return LetterText(version["subject"], version["body"], language)
+        return LetterText(self.subject, self.body, self.language)
+
+
+@dataclass(frozen=True)
+class LetterText:
+    subject: str
+    body: str
+    language: str
 
 
 class Delivery(models.Model):

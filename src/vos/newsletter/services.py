@@ -26,6 +26,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from vos.common.locales import language_name
 from vos.common.log import log_action
 from vos.common.multilingual import interface_languages
 from vos.edition.models import Edition
@@ -133,8 +134,10 @@ def letter_save(
     audience_language: str = "",
     audience_edition: Edition | None = None,
     letter: Letter | None = None,
+    versions: dict[str, dict[str, str]] | None = None,
 ) -> Letter:
-    """Write (or correct) a draft."""
+    """Write (or correct) a draft, with its versions in other languages (each a subject
+    and a text, or nothing)."""
     if not may_write(author):
         raise PermissionDenied
     if letter is not None and letter.state != Letter.State.DRAFT:
@@ -148,13 +151,39 @@ def letter_save(
         audience_language = _language(audience_language)
     if audience == Letter.Audience.EDITION and audience_edition is None:
         raise ValidationError({"audience_edition": _("Choose the edition.")})
+    language = _language(language)
+    written = _versions(versions or {}, language)
     letter = letter or Letter(author=author)
-    letter.subject, letter.body, letter.language = subject[:200], body, _language(language)
+    letter.subject, letter.body, letter.language = subject[:200], body, language
+    letter.versions = written
     letter.audience = audience
     letter.audience_language = audience_language if audience == Letter.Audience.LANGUAGE else ""
     letter.audience_edition = audience_edition if audience == Letter.Audience.EDITION else None
     letter.save()
     return letter
+
+
+def _versions(versions: dict[str, dict[str, str]], original: str) -> dict[str, dict[str, str]]:
+    """The versions given, checked: a subject and a text each, in another language of the
+    site than the original's."""
+    written = {}
+    for language, texts in versions.items():
+        subject = " ".join((texts.get("subject") or "").split())
+        body = (texts.get("body") or "").strip()
+        if not subject and not body:
+            continue
+        _language(language)
+        if language == original:
+            raise ValidationError(
+                _("The letter is written in this language already; leave its version empty.")
+            )
+        if not subject or not body:
+            raise ValidationError(
+                _("The version in %(language)s needs both a subject and a text.")
+                % {"language": language_name(language)}
+            )
+        written[language] = {"subject": subject[:200], "body": body}
+    return written
 
 
 def recipients(letter: Letter) -> QuerySet:
@@ -202,7 +231,11 @@ def _queue(letter: Letter, email: str, language: str) -> None:
     mail_to_person(
         person=Stranger(email=email, preferred_language=language or letter.language),
         template="newsletter/email/letter",
-        context={"letter": letter, "unsubscribe_url": link},
+        context={
+            "letter": letter,
+            "shown": letter.in_language(language or letter.language),
+            "unsubscribe_url": link,
+        },
         headers={
             "List-Unsubscribe": f"<{link}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
@@ -275,17 +308,19 @@ def unsubscribe_person(person: User) -> None:
         found.save(update_fields=["unsubscribed_at"])
 
 
-def preview(letter: Letter) -> dict[str, str]:
-    """The email as a subscriber in the letter's language will read it."""
+def preview(letter: Letter, language: str = "") -> dict[str, str]:
+    """The email as a subscriber of ``language`` (by default the letter's) will read it."""
     link = settings.SITE_URL + reverse("newsletter.unsubscribe", args=["preview"])
+    language = language if language in interface_languages() else letter.language
     context = {
         "letter": letter,
+        "shown": letter.in_language(language),
         "unsubscribe_url": link,
         "site_name": settings.VOS_SITE_NAME,
         "site_url": settings.SITE_URL,
-        "recipient": Stranger(email="", preferred_language=letter.language),
+        "recipient": Stranger(email="", preferred_language=language),
     }
-    with translation.override(letter.language):
+    with translation.override(language):
         return {
             "subject": render_plain("newsletter/email/letter_subject.txt", context).strip(),
             "text": render_plain("newsletter/email/letter.txt", context),

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from vos.common.forms import errors_onto
 from vos.common.multilingual import reader_language
 from vos.newsletter import services
-from vos.newsletter.forms import LetterForm, SubscribeForm
+from vos.newsletter.forms import LetterForm, SubscribeForm, version_initial
 from vos.newsletter.models import Letter
 
 
@@ -91,7 +91,16 @@ def archive(request: HttpRequest) -> HttpResponse:
 
 def letter(request: HttpRequest, pk: int) -> HttpResponse:
     found = get_object_or_404(services.archive(), pk=pk)
-    return render(request, "newsletter/letter.html", {"letter": found})
+    asked = request.GET.get("language") or reader_language()
+    return render(
+        request,
+        "newsletter/letter.html",
+        {
+            "letter": found,
+            "shown": found.in_language(asked),
+            "letter_languages": [found.language, *sorted(found.versions or {})],
+        },
+    )
 
 
 def _writer(request: HttpRequest) -> None:
@@ -131,6 +140,7 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             "audience": found.audience,
             "audience_language": found.audience_language,
             "audience_edition": found.audience_edition_id,
+            **version_initial(found.versions),
         }
         if found
         else {"language": reader_language(), "audience": Letter.Audience.ALL}
@@ -138,7 +148,12 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     form = LetterForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            saved = services.letter_save(author=request.user, letter=found, **form.cleaned_data)
+            saved = services.letter_save(
+                author=request.user,
+                letter=found,
+                versions=form.versions(),
+                **form.letter_fields(),
+            )
         except ValidationError as error:
             errors_onto(form, error)
         else:
@@ -150,7 +165,8 @@ def write(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             {
                 "count": services.recipients(found).count(),
                 "delivered": found.deliveries.count(),
-                "preview": services.preview(found),
+                "preview": services.preview(found, request.GET.get("preview", "")),
+                "preview_languages": [found.language, *sorted(found.versions or {})],
             }
         )
     return render(request, "newsletter/write.html", context, status=400 if form.is_bound else 200)
