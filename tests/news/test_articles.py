@@ -343,3 +343,14 @@ def test_an_edition_cannot_take_the_name_of_a_back_office_page():
     edition.slug = "news"
     with pytest.raises(ValidationError, match="names a page of the site"):
         edition.full_clean()
+
+
+def test_an_editions_page_shows_its_latest_news(team):
+    edition = team.facilitated_editions.get()
+    for number in range(4):
+        article(team, f"Edition news {number}", edition=edition)
+    article(team, "Elsewhere")
+    page = Client().get(edition.get_absolute_url()).content.decode()
+    assert "News of this edition" in page
+    assert [f"Edition news {n}" in page for n in range(4)] == [False, True, True, True]
+    assert "Elsewhere" not in page

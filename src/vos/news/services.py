@@ -190,11 +190,20 @@ def _in_subject(subject: Subject) -> Q:
 
 
 def for_readers(
-    *, language: str, subject: Subject | None = None, written_in: str = ""
+    *,
+    language: str,
+    subject: Subject | None = None,
+    written_in: str = "",
+    edition: Edition | None = None,
 ) -> list[Article]:
-    """The published articles for a list or a feed. With ``written_in``, only those
-    written in that language; otherwise each article once, in ``language`` if it can."""
+    """The published articles for a list or a feed (or of an edition). With
+    ``written_in``, only those written in that language; otherwise each article once, in
+    ``language`` if it can."""
     articles = published().select_related("original")
+    if edition is not None:
+        articles = articles.filter(
+            Q(original__isnull=True, edition=edition) | Q(original__edition=edition)
+        )
     if subject is not None:
         group_ids = (
             published().filter(_in_subject(subject)).values_list("pk", "original_id").distinct()
