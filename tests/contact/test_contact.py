@@ -134,6 +134,19 @@ def test_a_tampered_signature_never_passes():
         protection.challenge_check(forged, solved(forged))
 
 
+def received(**fields) -> ContactMessage:
+    """A message as the contact form keeps it."""
+    return ContactMessage.objects.create(
+        **{
+            "body": "Hi",
+            "email": "mariam@example.org",
+            "language": "en",
+            "email_message_id": "<first@forum.example>",
+            **fields,
+        }
+    )
+
+
 @pytest.fixture
 def team():
     person = UserFactory(display_name="Kofi")
@@ -142,9 +155,7 @@ def team():
 
 
 def test_the_inbox_per_role(team):
-    message = ContactMessage.objects.create(
-        subject="Hello", body="Hi", email="x@example.org", language="en", email_message_id="<a@b>"
-    )
+    message = received(subject="Hello")
     edition = team.facilitated_editions.get()
     people = {
         "visitor": None,
@@ -173,13 +184,11 @@ def test_the_inbox_per_role(team):
 def test_replies_go_by_email_in_the_thread_and_are_kept(
     team, mailbox, django_capture_on_commit_callbacks
 ):
-    message = ContactMessage.objects.create(
+    message = received(
         subject="Interprétation en wolof ?",
         body="Bonjour,\nY aura-t-il une interprétation ?",
-        email="mariam@example.org",
         name="Mariam",
         language="fr",
-        email_message_id="<first@forum.example>",
     )
     helper = UserFactory(display_name="Ana")
     TeamRole.objects.create(
@@ -241,13 +250,7 @@ def test_the_senders_answer_by_email_joins_the_thread(
 ):
     from email.message import EmailMessage
 
-    message = ContactMessage.objects.create(
-        subject="Wolof?",
-        body="Will there be Wolof?",
-        email="mariam@example.org",
-        language="en",
-        email_message_id="<first@forum.example>",
-    )
+    message = received(subject="Wolof?", body="Will there be Wolof?")
     client = Client()
     client.force_login(team)
     with django_capture_on_commit_callbacks(execute=True):
