@@ -354,3 +354,13 @@ def test_an_editions_page_shows_its_latest_news(team):
     assert "News of this edition" in page
     assert [f"Edition news {n}" in page for n in range(4)] == [False, True, True, True]
     assert "Elsewhere" not in page
+
+
+def test_subjects_named_in_any_script(team):
+    first = services.subject_save(by=team, name="العدالة المناخية", language="ar")
+    second = services.subject_save(by=team, name="الاقتصاد التضامني", language="ar")
+    assert first.slug != second.slug
+    assert first.slug.startswith("subject-")
+    assert Client().get(first.get_absolute_url()).status_code == 200
+    with pytest.raises(Exception, match="exists already"):
+        services.subject_save(by=team, name="العدالة المناخية", language="ar")

@@ -267,7 +267,14 @@ def subject_save(
 ) -> Subject:
     if not may_write(by):
         raise ValidationError(_("Only the facilitation team names subjects."))
-    slug = slugify(name)[:50] or "subject"
+    # Names in scripts without Latin letters have no slug: the address gets a short code.
+    slug = slugify(name)[:50] or f"subject-{secrets.token_hex(3)}"
+    if (
+        Subject.objects.filter(name__iexact=name.strip())
+        .exclude(pk=getattr(subject, "pk", None))
+        .exists()
+    ):
+        raise ValidationError({"name": _("A subject of this name exists already.")})
     clash = Subject.objects.filter(slug=slug)
     if subject is not None:
         clash = clash.exclude(pk=subject.pk)
