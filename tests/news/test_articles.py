@@ -364,3 +364,22 @@ def test_subjects_named_in_any_script(team):
     assert Client().get(first.get_absolute_url()).status_code == 200
     with pytest.raises(Exception, match="exists already"):
         services.subject_save(by=team, name="العدالة المناخية", language="ar")
+
+
+def test_the_team_names_a_subject_in_each_language(team):
+    water = services.subject_save(by=team, name="Water", language="en")
+    client = Client()
+    client.force_login(team)
+    page = reverse("news.subject_names", args=[water.slug])
+    refused = client.post(page, {"name_en": "", "name_fr": "Eau"})
+    assert refused.status_code == 400
+    water.refresh_from_db()
+    assert water.translations == {}
+    client.post(page, {"name_en": "Water", "name_fr": "Eau", "name_es": "Agua"})
+    water.refresh_from_db()
+    assert water.shown_in("fr").name == "Eau"
+    assert water.shown_in("pt").name == "Water"
+    with translation.override("es"):
+        assert "Agua" in Client().get(reverse("news.list")).content.decode()
+    client.force_login(UserFactory())
+    assert client.get(page).status_code == 404

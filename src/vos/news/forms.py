@@ -79,6 +79,28 @@ class SubjectForm(forms.Form):
     name = forms.CharField(label=_("New subject"), max_length=80)
 
 
+class SubjectNamesForm(forms.Form):
+    """A subject's name in each language of the site."""
+
+    def __init__(self, *args, subject: Subject, **kwargs):
+        super().__init__(*args, **kwargs)
+        for language in interface_languages():
+            shown = subject.shown_in(language)
+            self.fields[f"name_{language}"] = forms.CharField(
+                label=language_autonym(language),
+                max_length=80,
+                required=language == subject.original_language,
+                initial=shown.name if shown.language == language else "",
+                widget=forms.TextInput(attrs={"lang": language, "dir": "auto"}),
+            )
+
+    def names(self) -> dict[str, str]:
+        return {
+            language: self.cleaned_data.get(f"name_{language}") or ""
+            for language in interface_languages()
+        }
+
+
 def _interface_languages():
     return [(code, language_autonym(code)) for code in interface_languages()]
 

@@ -287,6 +287,33 @@ def subject_save(
     return subject
 
 
+@transaction.atomic
+def subject_rename(*, by: User, subject: Subject, names: dict[str, str]) -> Subject:
+    """The subject's name in each language of the site: the original's language changes
+    its name, the others its translations (an empty one is removed)."""
+    if not may_write(by):
+        raise ValidationError(_("Only the facilitation team names subjects."))
+    original = (names.get(subject.original_language) or "").strip()
+    if not original:
+        raise ValidationError(
+            {
+                f"name_{subject.original_language}": _(
+                    "The subject keeps a name in the language it was first named in."
+                )
+            }
+        )
+    if Subject.objects.filter(name__iexact=original).exclude(pk=subject.pk).exists():
+        raise ValidationError(
+            {f"name_{subject.original_language}": _("A subject of this name exists already.")}
+        )
+    subject.name = original
+    for language, name in names.items():
+        if language != subject.original_language:
+            subject.set_translation(language, {"name": name})
+    subject.save()
+    return subject
+
+
 # Pages
 
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("pages/<str:kind>/", views.page, name="news.page"),
     path("orga/news/", views.desk, name="news.desk"),
     path("orga/news/new/", views.write, name="news.new"),
+    path("orga/news/subjects/<slug:slug>/", views.subject_names, name="news.subject_names"),
     path("orga/news/<slug:slug>/", views.write, name="news.write"),
     path("orga/news/<slug:original>/version/", views.write, name="news.version"),
     path("orga/pages/<str:kind>/", views.page_edit, name="news.page_edit"),

@@ -14,7 +14,14 @@ from vos.common.images import picture_response
 from vos.common.locales import language_name
 from vos.common.multilingual import reader_language
 from vos.news import services
-from vos.news.forms import PAGE_KINDS, ArticleForm, PageForm, PagePictureForm, SubjectForm
+from vos.news.forms import (
+    PAGE_KINDS,
+    ArticleForm,
+    PageForm,
+    PagePictureForm,
+    SubjectForm,
+    SubjectNamesForm,
+)
 from vos.news.models import Article, Page, PagePicture, Subject
 
 PER_PAGE = 20
@@ -117,6 +124,29 @@ def desk(request: HttpRequest) -> HttpResponse:
         request,
         "news/desk.html",
         {"articles": everything, "subjects": Subject.objects.all(), "form": form},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def subject_names(request: HttpRequest, slug: str) -> HttpResponse:
+    """A subject's name in each language of the site."""
+    _writer(request)
+    found = get_object_or_404(Subject, slug=slug)
+    form = SubjectNamesForm(request.POST or None, subject=found)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.subject_rename(by=request.user, subject=found, names=form.names())
+        except ValidationError as error:
+            errors_onto(form, error)
+        else:
+            messages.success(request, _("The subject's names are saved."))
+            return redirect("news.desk")
+    return render(
+        request,
+        "news/subject_names.html",
+        {"form": form, "subject": found},
         status=400 if form.is_bound else 200,
     )
 
