@@ -202,9 +202,15 @@ def test_replies_go_by_email_in_the_thread_and_are_kept(
     outsider = UserFactory()
     refused = client.post(page, {"action": "assign", "assigned_to": outsider.pk})
     assert refused.status_code == 400
-    client.post(page, {"action": "assign", "assigned_to": helper.pk})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(page, {"action": "assign", "assigned_to": helper.pk})
     message.refresh_from_db()
     assert message.assigned_to == helper
+    [told] = mailbox.wait_for(1)
+    assert told["To"] == helper.email
+    assert "Interprétation en wolof ?" in told["Subject"]
+    assert message.get_absolute_url()[3:] in body_of(told)
+    mailbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         client.post(page, {"action": "reply", "body": "Oui, le samedi."})
     with django_capture_on_commit_callbacks(execute=True):

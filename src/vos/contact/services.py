@@ -105,13 +105,27 @@ def answerers() -> QuerySet[User]:
     )
 
 
+@transaction.atomic
 def message_assign(*, message: ContactMessage, to: User | None, by: User) -> ContactMessage:
+    """Give the message to a member of the team, who is told by email (unless they took
+    it themselves)."""
     if not may_answer(by):
         raise ValidationError(_("Only the facilitation team answers messages."))
     if to is not None and not may_answer(to):
         raise ValidationError(_("This person is not in the facilitation team."))
+    changed = to is not None and to.pk != message.assigned_to_id
     message.assigned_to = to
     message.save(update_fields=["assigned_to"])
+    if changed and to.pk != by.pk:
+        mail_to_person(
+            person=to,
+            template="contact/email/assigned",
+            context={
+                "message": message,
+                "by": by,
+                "url": settings.SITE_URL + reverse("contact.message", args=[message.pk]),
+            },
+        )
     log_action(message, actor=by, action="contact.assign", data={"to": to.pk if to else None})
     return message
 
