@@ -2,7 +2,7 @@
 each article, in their language when it has one)."""
 
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -34,6 +34,10 @@ def may_edit(person: User, article: Article) -> bool:
 
 def published() -> QuerySet[Article]:
     return Article.objects.filter(published_at__isnull=False, published_at__lte=timezone.now())
+
+
+# What lists, feeds and cards show: not the text, which is most of a row.
+LISTED = ("slug", "language", "original_id", "title", "summary", "published_at", "updated_at")
 
 
 def _picture(upload, *, folder: str, side: int) -> tuple[str, bytes]:
@@ -167,22 +171,38 @@ def article_publish(*, article: Article, by: User, publish: bool = True) -> Arti
     return article
 
 
-def _one_per_group(articles: Iterable[Article], language: str) -> list[Article]:
+class ArticlesInOrder(Sequence):
+    """Articles chosen by id, in order, read from the database only for the slice a page
+    or a feed shows: a list of hundreds is sorted on four columns, not on models."""
+
+    def __init__(self, ids: list[int]) -> None:
+        self.ids = ids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1 or None][0]
+        chosen = self.ids[index]
+        rows = {row.pk: row for row in Article.objects.filter(pk__in=chosen).only(*LISTED)}
+        return [rows[pk] for pk in chosen]
+
+
+def _one_per_group(articles: QuerySet[Article], language: str) -> ArticlesInOrder:
     """Each article once, in ``language`` when it has a published version in it, else in
     its original (or its first version); in the order of the originals' publication."""
-    groups: dict[int, list[Article]] = {}
-    for article in articles:
-        groups.setdefault(article.group_id, []).append(article)
+    groups: dict[int, list[tuple]] = {}
+    for row in articles.values_list("pk", "original_id", "language", "published_at"):
+        groups.setdefault(row[1] or row[0], []).append(row)
     chosen = []
     for versions in groups.values():
-        mine = [item for item in versions if item.language == language]
-        originals = [item for item in versions if item.original_id is None]
-        chosen.append((mine or originals or versions)[0])
-    first_published = {
-        group: min(item.published_at for item in versions) for group, versions in groups.items()
-    }
-    chosen.sort(key=lambda item: first_published[item.group_id], reverse=True)
-    return chosen
+        mine = [row for row in versions if row[2] == language]
+        originals = [row for row in versions if row[1] is None]
+        first = min(row[3] for row in versions)
+        chosen.append((first, (mine or originals or versions)[0][0]))
+    chosen.sort(reverse=True)
+    return ArticlesInOrder([pk for _first, pk in chosen])
 
 
 def _in_subject(subject: Subject) -> Q:
@@ -195,11 +215,11 @@ def for_readers(
     subject: Subject | None = None,
     written_in: str = "",
     edition: Edition | None = None,
-) -> list[Article]:
+) -> ArticlesInOrder:
     """The published articles for a list or a feed (or of an edition). With
     ``written_in``, only those written in that language; otherwise each article once, in
     ``language`` if it can."""
-    articles = published().select_related("original")
+    articles = published()
     if edition is not None:
         articles = articles.filter(
             Q(original__isnull=True, edition=edition) | Q(original__edition=edition)
@@ -211,7 +231,8 @@ def for_readers(
         ids = {original or pk for pk, original in group_ids}
         articles = articles.filter(Q(pk__in=ids) | Q(original__in=ids))
     if written_in:
-        return list(articles.filter(language=written_in).prefetch_related("subjects"))
+        ordered = articles.filter(language=written_in).order_by("-published_at", "-pk")
+        return ArticlesInOrder(list(ordered.values_list("pk", flat=True)))
     return _one_per_group(articles, language)
 
 
@@ -257,7 +278,7 @@ def others_on_the_same_subjects(
         .distinct()
     )
     ids = {original or pk for pk, original in related}
-    candidates = published().filter(Q(pk__in=ids) | Q(original__in=ids)).select_related("original")
+    candidates = published().filter(Q(pk__in=ids) | Q(original__in=ids))
     return _one_per_group(candidates, language)[:limit]
 
 
