@@ -10,7 +10,6 @@ time of the list goes (cProfile, sorted by own time).
 
 import argparse
 import cProfile
-import os
 import pstats
 import shutil
 import statistics
@@ -18,6 +17,11 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+import forum  # noqa: E402 - after the path is set
 
 ARTICLES, SUBJECTS = 300, 10
 LANGUAGES = ["en", "fr", "es", "pt"]
@@ -85,23 +89,11 @@ def main() -> int:
     parser.add_argument("--profile", action="store_true")
     options = parser.parse_args()
     data_dir = Path(tempfile.mkdtemp(prefix="vos-news-"))
-    os.environ["VOS_DATA_DIR"] = str(data_dir)
-    os.environ["VOS_CONFIG"] = str(data_dir / "no-vos.cfg")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "vos.settings"
-    os.environ["DEBUG"] = "0"
-    os.environ["PAGE_CACHE_SECONDS"] = "0"
-    os.environ["ALLOWED_HOSTS"] = "127.0.0.1"
-    os.environ.pop("DATABASE_URL", None)
-    os.environ.pop("REDIS_URL", None)
     try:
-        import django
-
-        django.setup()
-        from django.core.management import call_command
+        forum.in_process_site(data_dir)
         from django.db import connection
         from django.test import Client
 
-        call_command("migrate", interactive=False, verbosity=0)
         started = time.perf_counter()
         build()
         print(

@@ -36,20 +36,8 @@ def main() -> int:
     options = parser.parse_args()
     data_dir = Path(options.data_dir or tempfile.mkdtemp(prefix="vos-render-"))
     data_dir.mkdir(parents=True, exist_ok=True)
-    os.environ["VOS_DATA_DIR"] = str(data_dir)
-    os.environ["VOS_CONFIG"] = str(data_dir / "no-vos.cfg")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "vos.settings"
-    os.environ["DEBUG"] = "0"
-    os.environ["PAGE_CACHE_SECONDS"] = "0"
-    os.environ["ALLOWED_HOSTS"] = "127.0.0.1"
-    os.environ.pop("DATABASE_URL", None)
-    os.environ.pop("REDIS_URL", None)
     try:
-        import django
-        from django.core.management import call_command
-
-        django.setup()
-        call_command("migrate", interactive=False, verbosity=0)
+        forum.in_process_site(data_dir)
         from django.test import Client
 
         from vos.edition.models import Edition

@@ -175,6 +175,11 @@ def test_the_picture_is_checked_re_encoded_and_described(team):
     assert response["Cache-Control"] == "public, max-age=31536000, immutable"
     page = Client().get(written.get_absolute_url()).content.decode()
     assert 'alt="People at the harvest"' in page
+    assert (
+        f'property="og:image" content="http://testserver/media/articles/{written.picture_name}"'
+        in page
+    )
+    assert '<meta property="og:type" content="article">' in page
 
 
 def test_the_body_is_sanitized(team):

@@ -314,3 +314,20 @@ def test_each_reader_gets_the_letter_in_their_language(
     assert received["ali@example.org"]["Content-Language"] == "ar"
     archived = Client().get(draft.get_absolute_url() + "?language=pt").content.decode()
     assert "Proponha" in archived
+
+
+def test_the_letters_page_asks_as_many_queries_for_few_or_many(writer_person):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    edition = writer_person.facilitated_editions.get()
+    client = Client()
+    client.force_login(writer_person)
+    counts = []
+    for total in (3, 20):
+        while Letter.objects.count() < total:
+            letter(writer_person, audience="edition", audience_edition=edition)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("newsletter.letters")).status_code == 200
+        counts.append(len(captured))
+    assert counts[0] == counts[1]

@@ -36,7 +36,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from vos.common.locales import language_name
+from vos.common.locales import language_autonym, language_name
 from vos.common.models import TranslationRequest
 from vos.common.search import fold
 
@@ -55,6 +55,11 @@ class _UnicodeEncoder(DjangoJSONEncoder):
 
 def interface_languages() -> list[str]:
     return [code for code, _name in settings.LANGUAGES]
+
+
+def interface_language_choices() -> list[tuple[str, str]]:
+    """The site's languages, each named in itself, for a form's choices."""
+    return [(code, language_autonym(code)) for code in interface_languages()]
 
 
 def reader_language() -> str:

@@ -2,12 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from vos.common.forms import BoundedModelChoiceField
-from vos.common.locales import language_autonym
-from vos.common.multilingual import interface_languages
-
-
-def _languages():
-    return [(code, language_autonym(code)) for code in interface_languages()]
+from vos.common.multilingual import interface_language_choices
 
 
 class ContactForm(forms.Form):
@@ -15,7 +10,9 @@ class ContactForm(forms.Form):
     email = forms.EmailField(
         label=_("Your email"), help_text=_("The team answers you at this address.")
     )
-    language = forms.ChoiceField(label=_("Language of the answer"), choices=_languages)
+    language = forms.ChoiceField(
+        label=_("Language of the answer"), choices=interface_language_choices
+    )
     subject = forms.CharField(label=_("Subject"), max_length=200)
     body = forms.CharField(
         label=_("Message"), max_length=10_000, widget=forms.Textarea(attrs={"rows": 8})

@@ -11,8 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from vos.activity.loader import activity_or_404
 from vos.activity.models import Activity
 from vos.common import live
-from vos.common.locales import language_autonym
-from vos.common.multilingual import interface_languages, reader_language
+from vos.common.multilingual import interface_language_choices, reader_language
 from vos.edition.models import TeamRole
 from vos.edition.rules import has_team_role
 from vos.live import marketplace as market
@@ -58,9 +57,7 @@ def _context(request: HttpRequest, activity: Activity) -> dict:
             if context["may_run"]
             or has_team_role(user, activity.edition, TeamRole.Role.TRANSLATION)
             else {t.pk for t in topics if user.is_authenticated and t.host_id == user.pk},
-            "translation_languages": [
-                (code, language_autonym(code)) for code in interface_languages()
-            ],
+            "translation_languages": interface_language_choices(),
         }
     )
     return context

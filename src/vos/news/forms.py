@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vos.common.forms import BoundedModelChoiceField, BoundedModelMultipleChoiceField
 from vos.common.locales import language_autonym, language_groups
-from vos.common.multilingual import interface_languages
+from vos.common.multilingual import interface_language_choices, interface_languages
 from vos.edition.models import Edition
 from vos.news.models import Page, Subject
 
@@ -101,12 +101,10 @@ class SubjectNamesForm(forms.Form):
         }
 
 
-def _interface_languages():
-    return [(code, language_autonym(code)) for code in interface_languages()]
-
-
 class PageForm(forms.Form):
-    language = forms.ChoiceField(label=_("Language of this text"), choices=_interface_languages)
+    language = forms.ChoiceField(
+        label=_("Language of this text"), choices=interface_language_choices
+    )
     title = forms.CharField(label=_("Title"), max_length=200)
     body = forms.CharField(
         label=_("Text"),

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -49,7 +50,9 @@ def articles(request: HttpRequest, subject: str = "") -> HttpResponse:
 
 
 def article(request: HttpRequest, slug: str) -> HttpResponse:
-    found = get_object_or_404(Article.objects.select_related("original", "edition"), slug=slug)
+    found = get_object_or_404(
+        Article.objects.select_related("original__edition", "edition"), slug=slug
+    )
     may_edit = request.user.is_authenticated and services.may_edit(request.user, found)
     if not found.is_published and not may_edit:
         raise Http404
@@ -67,6 +70,11 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
                 services.others_on_the_same_subjects(found, language=reader_language())
             ),
             "may_edit": may_edit,
+            "picture_url": request.build_absolute_uri(
+                reverse("news.picture_file", args=[group.picture_name])
+            )
+            if group.picture
+            else "",
         },
     )
 
@@ -195,7 +203,7 @@ def write(request: HttpRequest, slug: str = "", original: str = "") -> HttpRespo
     form = ArticleForm(
         request.POST or None,
         request.FILES or None,
-        initial=_initial(found) if found else {"language": reader_language()},
+        initial=_initial(found),
         version=version,
         writes_authors=services.may_write(request.user),
     )

@@ -4,18 +4,16 @@ from django.utils.translation import gettext_lazy as _
 
 from vos.common.forms import BoundedModelChoiceField
 from vos.common.locales import language_autonym
-from vos.common.multilingual import interface_languages
+from vos.common.multilingual import interface_language_choices, interface_languages
 from vos.edition.models import Edition
 from vos.newsletter.models import Letter
 
 
-def _languages():
-    return [(code, language_autonym(code)) for code in interface_languages()]
-
-
 class SubscribeForm(forms.Form):
     email = forms.EmailField(label=_("Your email"))
-    language = forms.ChoiceField(label=_("Language of the newsletter"), choices=_languages)
+    language = forms.ChoiceField(
+        label=_("Language of the newsletter"), choices=interface_language_choices
+    )
 
 
 class LetterForm(forms.Form):
@@ -26,12 +24,12 @@ class LetterForm(forms.Form):
         max_length=50_000,
         help_text=_("Markdown: **bold**, *italic*, [links](https://…), lists."),
     )
-    language = forms.ChoiceField(label=_("Written in"), choices=_languages)
+    language = forms.ChoiceField(label=_("Written in"), choices=interface_language_choices)
     audience = forms.ChoiceField(
         label=_("To"), choices=Letter.Audience.choices, widget=forms.RadioSelect
     )
     audience_language = forms.ChoiceField(
-        label=_("Language of the subscribers"), choices=_languages, required=False
+        label=_("Language of the subscribers"), choices=interface_language_choices, required=False
     )
     audience_edition = BoundedModelChoiceField(
         label=_("Edition"), queryset=Edition.objects.all(), required=False

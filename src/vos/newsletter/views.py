@@ -112,7 +112,9 @@ def _writer(request: HttpRequest) -> None:
 def letters(request: HttpRequest) -> HttpResponse:
     _writer(request)
     return render(
-        request, "newsletter/letters.html", {"letters": Letter.objects.order_by("-created_at")}
+        request,
+        "newsletter/letters.html",
+        {"letters": Letter.objects.select_related("audience_edition").order_by("-created_at")},
     )
 
 
