@@ -158,7 +158,7 @@ def _organizations(rng: random.Random, count: int) -> list:
     rng.shuffle(names)
     countries = ["FR", "BR", "SN", "IN", "PE", "JP", "KE", "MZ", "MX", "PH", "TR", "CA"]
     return Organization.objects.bulk_create(
-        [Organization(name=name, country=rng.choice(countries)) for name in names[:count]],
+        [Organization(name=name, countries=[rng.choice(countries)]) for name in names[:count]],
         batch_size=2_000,
     )
 

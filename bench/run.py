@@ -13,6 +13,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import signal
 import socket
@@ -269,6 +270,26 @@ def sizes(port: int, path: str, headers: dict[str, str]) -> tuple[float, float]:
     return len(raw) / 1024, len(packed) / 1024
 
 
+def last_outbox_pk() -> int:
+    from vos.mail.models import OutboxMessage
+
+    return OutboxMessage.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+
+def emails_sent_after(*, after_pk: int, started_at: float, expected: int, limit=120.0) -> str:
+    """How long after the burst every confirmation had left the outbox."""
+    from vos.mail.models import OutboxMessage
+
+    burst = OutboxMessage.objects.filter(pk__gt=after_pk)
+    waiting = burst.exclude(status=OutboxMessage.Status.SENT)
+    while waiting.exists() and time.monotonic() - started_at < limit:
+        time.sleep(0.1)
+    sent = burst.filter(status=OutboxMessage.Status.SENT).count()
+    if waiting.exists():
+        return f"{waiting.count()} of {expected} confirmations still unsent {limit:.0f} s after"
+    return f"all {sent} sent {time.monotonic() - started_at:.1f} s after the burst's end"
+
+
 def worker_peaks_mb(master_pid: int) -> list[float]:
     """Each gunicorn worker's peak resident memory (VmHWM), read from /proc."""
     peaks = []
@@ -284,7 +305,52 @@ def worker_peaks_mb(master_pid: int) -> list[float]:
     return sorted(peaks)
 
 
-def run_leg(database: str, size: forum.Size, seconds: int, database_url: str) -> LegResult:
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def process_cpu_seconds() -> dict[int, tuple[int, str, float]]:
+    """Every process's parent, name and CPU time so far (its own and its reaped
+    children's), read from /proc."""
+    found = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        name = text[text.index("(") + 1 : text.rindex(")")]
+        fields = text[text.rindex(")") + 2 :].split()
+        # Fields 14 to 17 of stat(5): utime, stime, cutime, cstime; the parent is field 4.
+        ticks = sum(int(value) for value in fields[11:15])
+        found[int(stat.parent.name)] = (int(fields[1]), name, ticks / TICKS)
+    return found
+
+
+def cpu_by_part(before: dict, after: dict, roots: dict[str, int]) -> dict[str, float]:
+    """CPU seconds spent between two readings by each part: the process trees under
+    ``roots`` (the app server, the task worker), PostgreSQL and Redis."""
+
+    def tree(root: int) -> set[int]:
+        members, grew = {root}, True
+        while grew:
+            grew = False
+            for pid, (parent, _name, _cpu) in after.items():
+                if parent in members and pid not in members:
+                    members.add(pid)
+                    grew = True
+        return members
+
+    def spent(pids) -> float:
+        return sum(after[pid][2] - before.get(pid, (0, "", 0.0))[2] for pid in pids)
+
+    parts = {name: spent(tree(root)) for name, root in roots.items()}
+    parts["PostgreSQL"] = spent(pid for pid, row in after.items() if row[1] == "postgres")
+    parts["Redis"] = spent(pid for pid, row in after.items() if row[1].startswith("redis"))
+    return parts
+
+
+def run_leg(
+    database: str, size: forum.Size, seconds: int, database_url: str, only: list[str]
+) -> LegResult:
     data_dir = Path(tempfile.mkdtemp(prefix="vos-bench-"))
     port = free_port()
     leg_environment(data_dir, port, database, database_url)
@@ -331,8 +397,8 @@ def run_leg(database: str, size: forum.Size, seconds: int, database_url: str) ->
         ]
         print(f"[{database}] counting queries in-process …", flush=True)
         queries = {name: count_queries(path, cookies) for name, path, cookies in pages}
-        cold = cold_render_ms(f"{program}?day={day}")
-        builds = export_build_ms(data.slug, port)
+        cold = cold_render_ms(f"{program}?day={day}") if not only else None
+        builds = export_build_ms(data.slug, port) if not only else {}
         connections.close_all()
 
         log_path = data_dir / "server.log"
@@ -341,14 +407,15 @@ def run_leg(database: str, size: forum.Size, seconds: int, database_url: str) ->
              "--workers", str(GUNICORN_WORKERS), "--threads", str(GUNICORN_THREADS)],
             log_path,
         )  # fmt: skip
-        if settings.TASKS_BACKEND == "rq":
-            worker_command = ["rqworker", "default", "--job-class", "django_tasks_rq.Job"]
-        else:
-            worker_command = ["db_worker", "--no-reload", "--interval", "0.2"]
-        worker = start([sys.executable, "-m", "vos", *worker_command], data_dir / "worker.log")
+        worker = start([sys.executable, "-m", "vos", "worker"], data_dir / "worker.log")
         wait_until_healthy(server, port, log_path)
 
+        def wanted(name: str) -> bool:
+            return not only or any(part in name for part in only)
+
         for name, path, cookies in pages:
+            if not wanted(name):
+                continue
             headers = {"Accept-Encoding": "br, gzip"}
             if cookies:
                 headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
@@ -358,82 +425,111 @@ def run_leg(database: str, size: forum.Size, seconds: int, database_url: str) ->
             print(f"[{database}]   {name}: {rate:.0f}/s, p99 {p99:.1f} ms", flush=True)
             time.sleep(2)  # let the server drain
 
-        # The first request after a change: the program built again, the exports served
-        # from their previous version while the worker builds the new one.
         misses, stale, rebuilt = [], {}, {}
-        for number in range(5):
-            touch_an_activity(data.slug, number)
-            started = time.perf_counter()
-            status, _body, _headers = fetch(
-                port, f"{program}?day={day}", {"Cookie": "vos_tz=" + READER_ZONE}
-            )
-            misses.append((time.perf_counter() - started) * 1000)
-            if status != 200:
-                raise BenchmarkError(f"program after a change answered {status}")
-        for number, kind in enumerate(("xml", "json", "ics"), start=10):
-            path = f"/editions/{data.slug}/schedule.{kind}"
-            before = fetch(port, path)[2].get("ETag")
-            touch_an_activity(data.slug, number)  # a title no export has shown yet
-            started = time.perf_counter()
-            first = fetch(port, path)
-            stale[kind] = (time.perf_counter() - started) * 1000
-            while first[2].get("ETag") == before and time.perf_counter() - started < 60:
-                time.sleep(0.05)
+        if wanted("after a change"):
+            # The first request after a change: the program built again, the exports served
+            # from their previous version while the worker builds the new one.
+            for number in range(5):
+                touch_an_activity(data.slug, number)
+                started = time.perf_counter()
+                status, _body, _headers = fetch(
+                    port, f"{program}?day={day}", {"Cookie": "vos_tz=" + READER_ZONE}
+                )
+                misses.append((time.perf_counter() - started) * 1000)
+                if status != 200:
+                    raise BenchmarkError(f"program after a change answered {status}")
+            for number, kind in enumerate(("xml", "json", "ics"), start=10):
+                path = f"/editions/{data.slug}/schedule.{kind}"
+                before = fetch(port, path)[2].get("ETag")
+                touch_an_activity(data.slug, number)  # a title no export has shown yet
+                started = time.perf_counter()
                 first = fetch(port, path)
-            rebuilt[kind] = (time.perf_counter() - started) * 1000
-        result.rows.append(
-            Row("program, first request after a change", p50_ms=statistics.median(misses),
-                p99_ms=max(misses), note="median and worst of 5")
-        )  # fmt: skip
-        for kind in ("xml", "json", "ics"):
+                stale[kind] = (time.perf_counter() - started) * 1000
+                while first[2].get("ETag") == before and time.perf_counter() - started < 60:
+                    time.sleep(0.05)
+                    first = fetch(port, path)
+                rebuilt[kind] = (time.perf_counter() - started) * 1000
             result.rows.append(
-                Row(f"export schedule.{kind}, first request after a change",
-                    p50_ms=stale[kind], p99_ms=stale[kind],
-                    note=f"previous version served; the new one after {rebuilt[kind]:.0f} ms")
+                Row("program, first request after a change", p50_ms=statistics.median(misses),
+                    p99_ms=max(misses), note="median and worst of 5")
             )  # fmt: skip
+            for kind in ("xml", "json", "ics"):
+                result.rows.append(
+                    Row(f"export schedule.{kind}, first request after a change",
+                        p50_ms=stale[kind], p99_ms=stale[kind],
+                        note=f"previous version served; the new one after {rebuilt[kind]:.0f} ms")
+                )  # fmt: skip
 
-        print(f"[{database}] page weight on a slow connection …", flush=True)
-        weight = page_weight(port, f"{program}?day={day}")
+        weight = None
+        if wanted("page weight"):
+            print(f"[{database}] page weight on a slow connection …", flush=True)
+            weight = page_weight(port, f"{program}?day={day}")
 
         # The registration burst: many people, ten activities of 100 places.
-        before_count = Registration.objects.count()
-        burst_seconds = min(seconds, 10)
-        (data_dir / "sessions.txt").write_text("\n".join(burst_sessions) + "\n")
-        paths = [
-            f"/en/editions/{data.slug}/activities/{pk}/register/"
-            for pk, _c in data.burst_activities
-        ]
-        (data_dir / "paths.txt").write_text("\n".join(paths) + "\n")
-        rate, p50, p99, errors, total = wrk(
-            port, paths[0], burst_seconds, {},
-            ["-s", str(BENCH / "burst.lua"), "--", str(data_dir / "sessions.txt"),
-             str(data_dir / "paths.txt"), str(WRK_THREADS), CSRF_SECRET],
-        )  # fmt: skip
-        made = Registration.objects.count() - before_count
-        over = overbooked(data.burst_activities)
-        result.rows.append(
-            Row("registration burst", made / burst_seconds, p50, p99, errors,
-                note=f"{made} registrations from {total} requests; "
-                     f"{'no activity over capacity' if not over else 'OVERBOOKED: ' + over}")
-        )  # fmt: skip
+        if wanted("registration burst"):
+            before_count = Registration.objects.count()
+            burst_seconds = min(seconds, 10)
+            (data_dir / "sessions.txt").write_text("\n".join(burst_sessions) + "\n")
+            paths = [
+                f"/en/editions/{data.slug}/activities/{pk}/register/"
+                for pk, _c in data.burst_activities
+            ]
+            (data_dir / "paths.txt").write_text("\n".join(paths) + "\n")
+            outbox_before = last_outbox_pk()
+            cpu_before = process_cpu_seconds()
+            wrk_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            rate, p50, p99, errors, total = wrk(
+                port, paths[0], burst_seconds, {},
+                ["-s", str(BENCH / "burst.lua"), "--", str(data_dir / "sessions.txt"),
+                 str(data_dir / "paths.txt"), str(WRK_THREADS), CSRF_SECRET],
+            )  # fmt: skip
+            wrk_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = cpu_by_part(
+                cpu_before, process_cpu_seconds(), {"app": server.pid, "task worker": worker.pid}
+            )
+            cpu["wrk"] = (wrk_after.ru_utime + wrk_after.ru_stime) - (
+                wrk_before.ru_utime + wrk_before.ru_stime
+            )
+            made = Registration.objects.count() - before_count
+            over = overbooked(data.burst_activities)
+            sent_after = emails_sent_after(
+                after_pk=outbox_before, started_at=time.monotonic(), expected=made
+            )
+            result.facts["registration burst, CPU per registration"] = (
+                ", ".join(f"{name} {seconds * 1000 / max(made, 1):.1f} ms"
+                          for name, seconds in cpu.items())
+                + f"; {sum(cpu.values()) * 1000 / max(made, 1):.1f} ms in all"
+            )  # fmt: skip
+            result.facts["registration burst, emails"] = sent_after
+            result.rows.append(
+                Row("registration burst", made / burst_seconds, p50, p99, errors,
+                    note=f"{made} registrations from {total} requests; "
+                         f"{'no activity over capacity' if not over else 'OVERBOOKED: ' + over}")
+            )  # fmt: skip
         peaks = worker_peaks_mb(server.pid)
-        result.facts = {
+        facts = {
             "database": database_description(),
             "data": ", ".join(f"{count:,} {name}" for name, count in data.counts.items())
             + f" (built in {built_in:.0f} s)",
-            "cold render, program one day": f"{cold:.1f} ms in-process, page cache off "
-            f"({data.busiest_day}, {count_cards(port, f'{program}?day={day}')} activities)",
-            "export builds": ", ".join(f"{kind} {ms:.0f} ms" for kind, ms in builds.items()),
-            f"program one day in Chromium at {SLOW_KBIT} kbit/s and {SLOW_LATENCY_MS} ms": (
+        }
+        if cold is not None:
+            facts["cold render, program one day"] = (
+                f"{cold:.1f} ms in-process, page cache off ({data.busiest_day}, "
+                f"{count_cards(port, f'{program}?day={day}')} activities)"
+            )
+        if builds:
+            facts["export builds"] = ", ".join(f"{kind} {ms:.0f} ms" for kind, ms in builds.items())
+        if weight is not None:
+            facts[f"program one day in Chromium at {SLOW_KBIT} kbit/s and {SLOW_LATENCY_MS} ms"] = (
                 f"first visit {weight['first KB']:.1f} KB, readable after "
                 f"{weight['first readable s']:.1f} s; repeat visit {weight['repeat KB']:.1f} KB, "
                 f"readable after {weight['repeat readable s']:.1f} s"
-            ),
-            "worker peak memory": ", ".join(f"{mb:.0f} MB" for mb in peaks),
-            "page cache": f"{settings.PAGE_CACHE_SECONDS} s"
-            if settings.PAGE_CACHE_SECONDS
-            else "off",
-        }
+            )
+        facts["worker peak memory"] = ", ".join(f"{mb:.0f} MB" for mb in peaks)
+        facts["page cache"] = (
+            f"{settings.PAGE_CACHE_SECONDS} s" if settings.PAGE_CACHE_SECONDS else "off"
+        )
+        result.facts = {**facts, **result.facts}
         return result
     finally:
         stop(server)
@@ -593,6 +689,12 @@ def parse_options() -> argparse.Namespace:
         "--databases", default="sqlite,postgres", help="sqlite, postgres or both (the default)"
     )
     parser.add_argument("--no-write", action="store_true", help="print, leave RESULTS.md")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="measure only the rows whose names hold one of these comma-separated words "
+        "(implies --no-write), e.g. --only 'registration burst'",
+    )
     parser.add_argument("--leg", help=argparse.SUPPRESS)
     parser.add_argument("--database-url", help=argparse.SUPPRESS)
     parser.add_argument("--output", help=argparse.SUPPRESS)
@@ -608,7 +710,8 @@ def main() -> int:
     size = forum.SIZES[options.size]
     if options.leg:  # inside the process of one database
         signal.alarm(40 * 60)  # a hard bound, whatever hangs
-        result = run_leg(options.leg, size, options.seconds, options.database_url or "")
+        only = [part for part in options.only.split(",") if part]
+        result = run_leg(options.leg, size, options.seconds, options.database_url or "", only)
         Path(options.output).write_text(json.dumps(asdict(result)))
         return 0
     if shutil.which("wrk") is None:
@@ -631,6 +734,7 @@ def main() -> int:
             completed = subprocess.run(  # noqa: S603
                 [sys.executable, __file__, "--leg", database, "--size", size.name,
                  "--seconds", str(options.seconds), "--database-url", url,
+                 "--only", options.only,
                  "--output", str(output)],
                 cwd=ROOT, check=False,
             )  # fmt: skip
@@ -649,7 +753,7 @@ def main() -> int:
     text = report(results, size, options.seconds)
     print()
     print(text)
-    if not options.no_write:
+    if not options.no_write and not options.only:
         (BENCH / "RESULTS.md").write_text(
             "# Latest benchmark results\n\nWritten by `make bench` (bench/run.py); "
             "bench/README.md says what each figure means.\n\n" + text

@@ -33,6 +33,7 @@ class Mailbox:
         self.messages: list[EmailMessage] = []
         self.refusing = False
         self.unknown: set[str] = set()  # addresses refused for good (a hard bounce)
+        self.connections: list = []  # one SMTP session each, in the order they sent
         self.lock = threading.Lock()
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
@@ -47,11 +48,14 @@ class Mailbox:
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         with self.lock:
             self.messages.append(message)
+            if not any(known is session for known in self.connections):
+                self.connections.append(session)
         return "250 OK"
 
     def clear(self) -> None:
         with self.lock:
             self.messages.clear()
+            self.connections.clear()
         self.refusing = False
         self.unknown = set()
 

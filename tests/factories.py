@@ -126,3 +126,16 @@ def make_slot(edition: Edition, *, hours: int = 10, places: int = 1):
         gap=dt.timedelta(0),
         places=places,
     )[0]
+
+
+def emails_sent_before() -> None:
+    """The emails a test wrote while setting up, taken as sent long ago.
+
+    A test's transaction never commits, so they are still queued; the next sender (which
+    sends everything due) would otherwise send them along with what the test is about.
+    """
+    from vos.mail.models import OutboxMessage
+
+    OutboxMessage.objects.filter(status=OutboxMessage.Status.QUEUED).update(
+        status=OutboxMessage.Status.SENT, sent_at=timezone.now()
+    )

@@ -4,7 +4,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.urls import reverse
 
-from tests.factories import PASSWORD, UserFactory
+from tests.factories import PASSWORD, UserFactory, emails_sent_before
 from vos.person.models import User
 
 pytestmark = pytest.mark.django_db
@@ -214,6 +214,7 @@ def test_deleting_an_account_gives_its_places_to_the_waiting_list(
     registration_create(activity=activity, person=leaving)
     registration_create(activity=activity, person=waiting)
     client.force_login(leaving)
+    emails_sent_before()
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("person.account_delete"), {"password": PASSWORD, "confirm": "on"})
     assert Registration.objects.get().person == waiting

@@ -5,7 +5,13 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tests.conftest import body_of
-from tests.factories import UserFactory, intention_text, make_activity, make_edition
+from tests.factories import (
+    UserFactory,
+    emails_sent_before,
+    intention_text,
+    make_activity,
+    make_edition,
+)
 from vos.activity.models import Activity
 from vos.activity.services import ActivityData, activity_cancel, activity_update
 from vos.registration.models import Registration, ReminderSent
@@ -92,6 +98,7 @@ def test_leaving_promotes_first_in_line_and_emails_them(
     )
     for person in (ana, ben, chloe):
         registration_create(activity=activity, person=person)
+    emails_sent_before()
     with django_capture_on_commit_callbacks(execute=True):
         registration_cancel(activity=activity, person=ana)
     assert statuses(activity) == [("Ben", "confirmed"), ("Chloe", "waitlisted")]
@@ -184,6 +191,7 @@ def test_cancellation_emails_every_registrant(edition, mailbox, django_capture_o
     activity = make_activity(edition, title="Yoga", capacity=1, organizer=organizer)
     for person in (UserFactory(), UserFactory()):
         registration_create(activity=activity, person=person)
+    emails_sent_before()
     with django_capture_on_commit_callbacks(execute=True):
         activity_cancel(activity=activity, actor=organizer, reason="Storm cut the power.")
     messages = mailbox.wait_for(2)
@@ -203,6 +211,7 @@ def test_reminders_at_the_right_moments_exactly_once(
     registration = registration_create(activity=activity, person=person)
     Registration.objects.filter(pk=registration.pk).update(created_at=start - dt.timedelta(days=3))
 
+    emails_sent_before()
     with django_capture_on_commit_callbacks(execute=True):
         assert reminders_send_due(now=start - dt.timedelta(hours=25)) == 0  # too early
         assert reminders_send_due(now=start - dt.timedelta(hours=23)) == 1  # the day before
@@ -256,6 +265,7 @@ def test_message_to_registrants_is_rate_limited(
     for _number in range(2):
         registration_create(activity=activity, person=UserFactory())
     for number in range(3):
+        emails_sent_before()
         with django_capture_on_commit_callbacks(execute=True):
             assert (
                 registration_message_send(

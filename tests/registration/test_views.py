@@ -7,7 +7,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.calendars import parse_both
-from tests.factories import UserFactory, intention_text, make_activity, make_edition
+from tests.factories import (
+    UserFactory,
+    emails_sent_before,
+    intention_text,
+    make_activity,
+    make_edition,
+)
 from vos.activity.models import Activity
 from vos.activity.services import activity_cancel
 from vos.registration.models import Registration
@@ -126,6 +132,7 @@ def test_organizer_message_reaches_registrants(
     activity = make_activity(edition, organizer=organizer)
     registration_create(activity=activity, person=UserFactory(email="grace@example.org"))
     client.force_login(organizer)
+    emails_sent_before()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             url("registration.message", activity),
@@ -278,3 +285,17 @@ def test_agenda_is_built_again_when_it_changes_by_itself_or_by_a_registration(
     html = client.get(reverse("registration.agenda")).content.decode()
     assert "Already over" in html
     assert html.index("Water commons") < html.index("Already over") < html.index("Seed exchange")
+
+
+def test_a_registration_takes_nine_queries(client, edition, django_assert_num_queries):
+    """The opening's burst (bench/README.md): the person, the activity, the lock on its
+    row, one count of places and of an earlier registration, three rows written, and
+    the savepoint around them; the same for every registration."""
+    activity = make_activity(edition, capacity=5)
+    client.force_login(UserFactory())
+    client.post(url("registration.register", activity))  # the log's content type, once
+    client.force_login(UserFactory())
+    with django_assert_num_queries(9):
+        response = client.post(url("registration.register", activity))
+    assert response.status_code == 302
+    assert activity.registrations.count() == 2

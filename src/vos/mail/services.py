@@ -3,16 +3,18 @@
 import datetime as dt
 import logging
 import smtplib
+import time
 import zoneinfo
 from dataclasses import dataclass
 from email.utils import make_msgid
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.message import EmailMessage
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.template import Context
 from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
@@ -20,7 +22,7 @@ from django_tasks import default_task_backend
 
 from vos.common.timezones import canonical_zone
 from vos.mail.models import OutboxMessage, Undeliverable
-from vos.mail.tasks import send_outbox_message
+from vos.mail.tasks import send_outbox, send_outbox_message
 
 logger = logging.getLogger(__name__)
 
@@ -62,8 +64,27 @@ def outbox_add(*, message: EmailMessage) -> OutboxMessage:
         attachments=attachments,
         message_id=headers.get("Message-ID") or new_message_id(),
     )
-    transaction.on_commit(lambda: send_outbox_message.enqueue(message_id=row.pk), robust=True)
+    transaction.on_commit(_wake_sender, robust=True)
     return row
+
+
+# Set while a sender task waits in the queue: the rows committed meanwhile are its too.
+SENDER_QUEUED = "vos:mail:sender-queued"
+
+
+def _wake_sender() -> None:
+    """Queue the outbox's sender, unless one is queued and has not started yet.
+
+    A burst of a thousand emails then costs a few tasks, each sending a batch over one
+    connection, instead of a task each. The flag lives in the shared cache (Redis); with
+    a cache of the process's own, every message queues a sender, and a sender that
+    finds nothing due returns at once.
+    """
+    if settings.REDIS_URL and not cache.add(
+        SENDER_QUEUED, True, timeout=settings.MAIL_LEASE_SECONDS
+    ):
+        return
+    send_outbox.enqueue()
 
 
 def _retry_delay(attempts: int) -> dt.timedelta:
@@ -95,7 +116,7 @@ def _claim(message_id: int) -> OutboxMessage | None:
     return row
 
 
-def _email_of(row: OutboxMessage) -> EmailMultiAlternatives:
+def _email_of(row: OutboxMessage, connection=None) -> EmailMultiAlternatives:
     email = EmailMultiAlternatives(
         subject=row.subject,
         body=row.body,
@@ -106,7 +127,7 @@ def _email_of(row: OutboxMessage) -> EmailMultiAlternatives:
         reply_to=row.reply_to,
         # The same Message-ID on every attempt: a resend is recognisably the same message.
         headers={**row.headers, "Message-ID": row.message_id},
-        connection=get_connection(settings.MAIL_DELIVERY_BACKEND),
+        connection=connection or get_connection(settings.MAIL_DELIVERY_BACKEND),
     )
     if row.html_body:
         email.attach_alternative(row.html_body, "text/html")
@@ -126,24 +147,123 @@ def outbox_send(*, message_id: int) -> str:
     if row is None:
         current = OutboxMessage.objects.filter(pk=message_id).values_list("status", flat=True)
         return current.first() or "missing"
+    status = _deliver(row, get_connection(settings.MAIL_DELIVERY_BACKEND))
+    if status == OutboxMessage.Status.SENT:
+        _mark_sent(row)
+    return status
+
+
+def _deliver(row: OutboxMessage, connection) -> str:
+    """Hand one claimed row to the mail server; a refusal is recorded (retried later, or
+    bounced for good). Returns the row's status; a sent row is for the caller to mark."""
     try:
-        _email_of(row).send()
+        _email_of(row, connection).send()
     except smtplib.SMTPRecipientsRefused as error:
         if not _bounced(row, error):
             return _retry(row, error)
         return OutboxMessage.Status.FAILED
     except Exception as error:  # any other refusal or network failure is retried
         return _retry(row, error)
+    return OutboxMessage.Status.SENT
+
+
+def _mark_sent(row: OutboxMessage) -> None:
     OutboxMessage.objects.filter(pk=row.pk).update(
         status=OutboxMessage.Status.SENT, sent_at=timezone.now(), lease_until=None, last_error=""
     )
     _forget(row)
-    return OutboxMessage.Status.SENT
 
 
 def _forget(row: OutboxMessage) -> None:
     if row.forget_recipients:
         OutboxMessage.objects.filter(pk=row.pk).update(to=[], cc=[], bcc=[])
+
+
+def _claim_due(limit: int) -> list[OutboxMessage]:
+    """Take up to ``limit`` due rows for sending, as ``_claim`` takes one; rows another
+    sender holds locked are skipped, so senders running side by side share the work."""
+    now = timezone.now()
+    with transaction.atomic():
+        ids = list(
+            OutboxMessage.objects.select_for_update(skip_locked=True)
+            .filter(_due(now))
+            .order_by("next_attempt_at", "pk")
+            .values_list("pk", flat=True)[:limit]
+        )
+        if not ids:
+            return []
+        OutboxMessage.objects.filter(pk__in=ids).update(
+            status=OutboxMessage.Status.SENDING,
+            lease_until=now + dt.timedelta(seconds=settings.MAIL_LEASE_SECONDS),
+            attempts=F("attempts") + 1,
+        )
+        rows = list(OutboxMessage.objects.filter(pk__in=ids).order_by("next_attempt_at", "pk"))
+    for row in rows:
+        if not row.message_id:  # a row stored before Message-IDs were fixed at writing
+            row.message_id = new_message_id()
+            row.save(update_fields=["message_id"])
+    return rows
+
+
+def _open(connection) -> None:
+    """Open the connection for the whole batch (else each message opens and closes its
+    own); a server that cannot be reached now is retried with each message."""
+    try:
+        connection.open()
+    except Exception as error:
+        logger.warning("mail server not reachable: %s", error)
+
+
+GATHER_SECONDS = 0.2
+
+
+def outbox_send_due(*, batch: int = 25, seconds: float = 1.0) -> int:
+    """Send due messages, ``batch`` at a time over one connection to the mail server,
+    for about ``seconds``; returns how many were sent. Run by the ``send_outbox`` task.
+
+    While it runs, messages written meanwhile are its own (the flag stays set); after
+    ``seconds`` it hands the rest to a new task, so that a worker asked to stop waits
+    for one batch, not for the whole queue.
+    """
+    started = time.monotonic()
+    sent, connection = 0, None
+    try:
+        while True:
+            rows = _claim_due(batch)
+            if not rows:
+                cache.delete(SENDER_QUEUED)  # from now on a new message queues a sender
+                rows = _claim_due(batch)  # one committed just before that
+                if not rows:
+                    return sent
+            if connection is None:
+                connection = get_connection(settings.MAIL_DELIVERY_BACKEND)
+                _open(connection)
+            sent += _send_claimed(rows, connection)
+            if time.monotonic() - started > seconds:
+                cache.delete(SENDER_QUEUED)
+                _wake_sender()
+                return sent
+            if len(rows) < batch:
+                # Messages are coming in one by one (a burst of registrations): a moment's
+                # wait lets the next claim take several of them at once.
+                time.sleep(GATHER_SECONDS)
+    finally:
+        if connection is not None:
+            connection.close()
+
+
+def _send_claimed(rows: list[OutboxMessage], connection) -> int:
+    sent = 0
+    for row in rows:
+        status = _deliver(row, connection)
+        if status == OutboxMessage.Status.SENT:
+            # Marked at once: a sender killed now sends at most this one twice.
+            _mark_sent(row)
+            sent += 1
+        elif status == OutboxMessage.Status.QUEUED:
+            connection.close()  # perhaps broken: the next row gets a new one
+            _open(connection)
+    return sent
 
 
 def _bounced(row: OutboxMessage, error: smtplib.SMTPRecipientsRefused) -> bool:

@@ -79,7 +79,10 @@ def register_after_login(sender, *, request, user, **kwargs) -> None:
 
 @receiver(post_save, sender=Registration, dispatch_uid="registration.places_saved")
 def places_saved(sender, *, instance: Registration, **kwargs) -> None:
-    transaction.on_commit(lambda: _tell_pages(instance.activity_id, instance.is_confirmed, True))
+    fills = getattr(instance, "fills_activity", None)  # set by registration_create
+    transaction.on_commit(
+        lambda: _tell_pages(instance.activity_id, instance.is_confirmed, True, fills=fills)
+    )
 
 
 @receiver(post_delete, sender=Registration, dispatch_uid="registration.places_freed")
@@ -87,13 +90,20 @@ def places_freed(sender, *, instance: Registration, **kwargs) -> None:
     transaction.on_commit(lambda: _tell_pages(instance.activity_id, instance.is_confirmed, False))
 
 
-def _tell_pages(activity_id: int, confirmed: bool, taken: bool) -> None:
+def _tell_pages(
+    activity_id: int, confirmed: bool, taken: bool, *, fills: bool | None = None
+) -> None:
     """The activity's page shows its places taken; the program and the rest show only
     whether it is full, so they are built again only when that flips: a place taken
-    that filled it, or one freed from a full activity."""
+    that filled it, or one freed from a full activity. ``fills``, when the caller
+    counted the places already, saves counting them again."""
     page_cache.places_changed(activity_id)
     if not confirmed:
         return  # the waiting list: no place taken or freed
+    if fills is not None:
+        if fills:
+            page_cache.content_changed()
+        return
     capacity, count = (
         Activity.objects.filter(pk=activity_id)
         .annotate(

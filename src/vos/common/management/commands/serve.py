@@ -26,19 +26,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, host: str, port: int, workers: int, **options):
         python = sys.executable
-        if settings.TASKS_BACKEND == "rq":
-            worker = [
-                python,
-                "-m",
-                "vos",
-                "rqworker",
-                "default",
-                "--with-scheduler",
-                "--job-class",
-                "django_tasks_rq.Job",
-            ]
-        else:
-            worker = [python, "-m", "vos", "db_worker", "--no-reload", "--interval", "1"]
+        worker = [python, "-m", "vos", "worker"]
         web = [
             python,
             "-m",
