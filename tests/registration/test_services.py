@@ -338,6 +338,35 @@ def test_a_place_is_confirmed_by_email_with_its_calendar_file(
     ]
 
 
+def test_the_calendar_file_is_in_the_readers_language_and_follows_a_move(
+    edition, mailbox, django_capture_on_commit_callbacks
+):
+    """The file is built once per activity and language for a burst, and never served
+    stale: a moved activity gets a new one."""
+    import icalendar
+
+    activity = make_activity(edition, title="Seeds", capacity=10)
+    activity.translations = {"fr": {"title": "Semences"}}
+    activity.save()
+
+    def event_sent_to(person) -> icalendar.Event:
+        mailbox.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            registration_create(activity=activity, person=person)
+        [message] = mailbox.wait_for(1)
+        [calendar] = list(message.iter_attachments())
+        return icalendar.Calendar.from_ical(calendar.get_content()).walk("VEVENT")[0]
+
+    assert event_sent_to(UserFactory(preferred_language="fr"))["summary"] == "Semences"
+    assert event_sent_to(UserFactory(preferred_language="en"))["summary"] == "Seeds"
+    activity.starts_at += dt.timedelta(hours=2)
+    activity.ends_at += dt.timedelta(hours=2)
+    activity.save()
+    moved = event_sent_to(UserFactory(preferred_language="fr"))
+    assert moved.decoded("dtstart") == activity.starts_at
+    assert moved["summary"] == "Semences"
+
+
 def test_email_subjects_and_text_parts_are_not_html_escaped(
     edition, mailbox, django_capture_on_commit_callbacks
 ):

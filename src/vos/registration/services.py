@@ -1,12 +1,14 @@
 """Taking part: registrations with capacity and waiting list, reminders, change notices."""
 
 import datetime as dt
+import functools
 
+from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import default_task_backend
 
@@ -78,8 +80,32 @@ def registration_create(*, activity: Activity, person: User) -> Registration:
     return registration
 
 
-def _calendar_file(activity: Activity) -> tuple[str, str, str]:
-    return (f"activity-{activity.pk}.ics", activity_ics([activity]).decode(), "text/calendar")
+def _calendar_file(activity: Activity, language: str) -> tuple[str, str, str]:
+    """The activity's calendar file in the recipient's language: built once per process
+    for all the confirmations of one activity (a burst sends hundreds)."""
+    key = (
+        activity.pk,
+        activity.updated_at,
+        activity.starts_at,
+        activity.ends_at,
+        activity.sequence,
+        activity.state,
+        activity.title,
+        activity.summary,
+        repr(activity.translations),
+        language,
+    )
+    return (f"activity-{activity.pk}.ics", _calendar_text(key, activity), "text/calendar")
+
+
+@functools.lru_cache(maxsize=256)
+def _calendar_text(key: tuple, activity: Activity) -> str:
+    with translation.override(key[-1]):
+        return activity_ics([activity]).decode()
+
+
+def _language_of(person: User) -> str:
+    return person.preferred_language or settings.LANGUAGE_CODE
 
 
 def _tell_registered(registration: Registration, activity: Activity) -> None:
@@ -94,7 +120,9 @@ def _tell_registered(registration: Registration, activity: Activity) -> None:
             "registration": registration,
             "position": None if confirmed else waitlist_position(registration),
         },
-        attachments=[_calendar_file(activity)] if confirmed else [],
+        attachments=[_calendar_file(activity, _language_of(registration.person))]
+        if confirmed
+        else [],
     )
 
 
@@ -137,7 +165,7 @@ def _promote(activity: Activity) -> list[Registration]:
             person=registration.person,
             template="registration/email/promoted",
             context={"activity": activity},
-            attachments=[_calendar_file(activity)],
+            attachments=[_calendar_file(activity, _language_of(registration.person))],
         )
         promoted.append(registration)
     return promoted
