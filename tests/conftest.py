@@ -164,7 +164,12 @@ def site_database(tmp_path):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Tests marked ``postgres`` belong to the PostgreSQL leg; elsewhere they are deselected."""
+    """Tests marked ``postgres`` belong to the PostgreSQL leg; elsewhere they are deselected.
+    Tests sharing the one Redis database of ``shared_redis`` run one after the other, on
+    one xdist worker: each empties it."""
+    for item in items:
+        if "shared_redis" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("shared-redis"))
     if ON_POSTGRES:
         return
     kept = [item for item in items if item.get_closest_marker("postgres") is None]
