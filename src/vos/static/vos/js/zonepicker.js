@@ -63,7 +63,7 @@
       }
     }
 
-    function suggest() {
+    function suggest(retried) {
       var typed = input.value.trim();
       if (typed.length < 2) {
         close();
@@ -71,19 +71,33 @@
       }
       fetch(url + "?q=" + encodeURIComponent(typed), { headers: { Accept: "application/json" } })
         .then(function (response) {
-          return response.ok ? response.json() : { zones: [] };
+          if (!response.ok) {
+            throw new Error(response.status);
+          }
+          return response.json();
         })
         .then(function (data) {
           if (input.value.trim() === typed) {
             show(data.zones);
           }
         })
-        .catch(close);
+        .catch(function () {
+          // A slow or dropped connection: ask once more for what is still typed.
+          if (!retried && input.value.trim() === typed) {
+            setTimeout(function () {
+              suggest(true);
+            }, 1000);
+          } else {
+            close();
+          }
+        });
     }
 
     input.addEventListener("input", function () {
       clearTimeout(timer);
-      timer = setTimeout(suggest, 120);
+      timer = setTimeout(function () {
+        suggest(false);
+      }, 120);
     });
     input.addEventListener("keydown", function (event) {
       if (event.key === "ArrowDown" || event.key === "ArrowUp") {
