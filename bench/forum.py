@@ -124,6 +124,23 @@ def in_process_site(data_dir) -> None:
     call_command("migrate", interactive=False, verbosity=0)
 
 
+def timed_gets(client, path: str, rounds: int, profiler=None) -> list[float]:
+    """``rounds`` requests of ``path`` through the test client, each one's milliseconds;
+    only the requests themselves run under ``profiler`` (a cProfile.Profile) if given."""
+    import time
+
+    times = []
+    for _round in range(rounds):
+        began = time.perf_counter()
+        if profiler:
+            profiler.enable()
+        client.get(path)
+        if profiler:
+            profiler.disable()
+        times.append((time.perf_counter() - began) * 1000)
+    return times
+
+
 def _people(rng: random.Random, count: int) -> list:
     from django.contrib.auth.hashers import make_password
 

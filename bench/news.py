@@ -115,16 +115,8 @@ def main() -> int:
             with connection.execute_wrapper(_counting(asked)):
                 response = client.get(path)
             assert response.status_code == 200, (path, response.status_code)
-            times = []
             profiler = cProfile.Profile() if options.profile and name.startswith("news") else None
-            for _round in range(options.rounds):
-                began = time.perf_counter()
-                if profiler:
-                    profiler.enable()
-                client.get(path)
-                if profiler:
-                    profiler.disable()
-                times.append((time.perf_counter() - began) * 1000)
+            times = forum.timed_gets(client, path, options.rounds, profiler)
             print(
                 f"{name:<22} {statistics.median(times):>10.1f} {min(times):>8.1f} "
                 f"{len(asked):>8} {len(response.content) / 1024:>6.0f}"

@@ -62,16 +62,8 @@ def main() -> int:
                 path = options.path.replace("{slug}", slug)
             response = client.get(path)
             assert response.status_code == 200, response.status_code
-            times = []
             profiler = cProfile.Profile() if options.profile else None
-            for _round in range(options.rounds):
-                started = time.perf_counter()
-                if profiler:
-                    profiler.enable()
-                client.get(path)
-                if profiler:
-                    profiler.disable()
-                times.append((time.perf_counter() - started) * 1000)
+            times = forum.timed_gets(client, path, options.rounds, profiler)
             count = response.content.count(b'class="activity-card')
             print(
                 f"{language} from {zone}, {day}: {count} activities, "
