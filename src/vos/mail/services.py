@@ -68,12 +68,12 @@ def outbox_add(*, message: EmailMessage) -> OutboxMessage:
     return row
 
 
-# Set while a sender task waits in the queue: the rows committed meanwhile are its too.
+# Set while a sender task is queued or running: the rows committed meanwhile are its too.
 SENDER_QUEUED = "vos:mail:sender-queued"
 
 
 def _wake_sender() -> None:
-    """Queue the outbox's sender, unless one is queued and has not started yet.
+    """Queue the outbox's sender, unless one is queued or still taking new rows.
 
     A burst of a thousand emails then costs a few tasks, each sending a batch over one
     connection, instead of a task each. The flag lives in the shared cache (Redis); with
@@ -116,7 +116,7 @@ def _claim(message_id: int) -> OutboxMessage | None:
     return row
 
 
-def _email_of(row: OutboxMessage, connection=None) -> EmailMultiAlternatives:
+def _email_of(row: OutboxMessage, connection) -> EmailMultiAlternatives:
     email = EmailMultiAlternatives(
         subject=row.subject,
         body=row.body,
@@ -127,7 +127,7 @@ def _email_of(row: OutboxMessage, connection=None) -> EmailMultiAlternatives:
         reply_to=row.reply_to,
         # The same Message-ID on every attempt: a resend is recognisably the same message.
         headers={**row.headers, "Message-ID": row.message_id},
-        connection=connection or get_connection(settings.MAIL_DELIVERY_BACKEND),
+        connection=connection,
     )
     if row.html_body:
         email.attach_alternative(row.html_body, "text/html")
