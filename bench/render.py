@@ -71,7 +71,10 @@ def main() -> int:
                 f"(min {min(times):.1f})"
             )
             if profiler:
-                pstats.Stats(profiler).sort_stats(os.environ.get("SORT", "tottime")).print_stats(30)
+                stats = pstats.Stats(profiler).sort_stats(os.environ.get("SORT", "tottime"))
+                stats.print_stats(30)
+                if os.environ.get("CALLERS"):  # who calls a function: CALLERS="regex"
+                    stats.print_callers(os.environ["CALLERS"])
         return 0
     finally:
         if not options.data_dir:

@@ -8,13 +8,15 @@ from html import escape
 
 from django import template
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from vos.common.dates import format_local
 from vos.common.multilingual import reader_language
-from vos.common.templatetags.vos import lang_attrs, language_label, when, when_until
-from vos.common.timezones import list_comma
+from vos.common.templatetags.vos import iso_utc, lang_attrs, language_label, until_text
+from vos.common.timezones import list_comma, zone_label
 
 register = template.Library()
 
@@ -36,6 +38,10 @@ class _Page:
         self._languages: dict[str, str] = {}
         self._starts: dict = {}
         self._ends: dict = {}
+        self._isos: dict = {}
+        self._labels: dict = {}
+        self.zone = str(timezone.get_current_timezone().key)
+        self._days: dict = {}
         self._own: dict[str, str] = {}
         self._types: dict[int, str] = {}
         self.reader = reader_language()
@@ -67,15 +73,40 @@ class _Page:
         return self._types[activity.activity_type_id]
 
     def start(self, activity) -> str:
-        if activity.starts_at not in self._starts:
-            self._starts[activity.starts_at] = str(when(activity.starts_at))
-        return self._starts[activity.starts_at]
+        # The markup of ``when``, with the zone's label worked out once per offset.
+        moment = activity.starts_at
+        if moment not in self._starts:
+            local = timezone.localtime(moment)
+            offset = local.utcoffset()
+            if offset not in self._labels:
+                self._labels[offset] = zone_label(self.zone, at=moment)
+            text = f"{format_local(local, 'datetime')} ({self._labels[offset]})"
+            self._starts[moment] = (
+                f'<time datetime="{self._iso(moment)}" data-when="datetime">{escape(text)}</time>'
+            )
+        return self._starts[moment]
 
     def end(self, activity) -> str:
-        key = (activity.starts_at, activity.ends_at)
+        # Starts and ends pair up in many ways: the markup of ``when_until`` is put
+        # together here from parts each computed once per distinct value.
+        starts_at, ends_at = activity.starts_at, activity.ends_at
+        key = (self._day(starts_at), ends_at)
         if key not in self._ends:
-            self._ends[key] = str(when_until(activity.starts_at, activity.ends_at))
-        return self._ends[key]
+            self._ends[key] = escape(until_text(starts_at, ends_at))
+        return (
+            f'<time datetime="{self._iso(ends_at)}" data-until-from="{self._iso(starts_at)}">'
+            f"{self._ends[key]}</time>"
+        )
+
+    def _iso(self, moment) -> str:
+        if moment not in self._isos:
+            self._isos[moment] = iso_utc(moment)
+        return self._isos[moment]
+
+    def _day(self, moment):
+        if moment not in self._days:
+            self._days[moment] = timezone.localtime(moment).date()
+        return self._days[moment]
 
 
 def _fill(address: str, pk: int) -> str:

@@ -8,6 +8,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -23,7 +24,7 @@ from vos.activity.loader import activity_or_404
 from vos.activity.models import Activity
 from vos.activity.services.coorganization import organizations_needed
 from vos.activity.templatetags.activity_cards import mark_cards
-from vos.common.forms import PlainSelect, validate_year
+from vos.common.forms import PlainChoiceField, PlainTypedChoiceField, validate_year
 from vos.common.log import log_for
 from vos.common.multilingual import translation_ask
 from vos.common.page_cache import cached_fragment
@@ -40,19 +41,16 @@ DAY_PAGE_SIZE = 200
 
 class ProgramFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    type = forms.ChoiceField(label=_("Type"), required=False, widget=PlainSelect)
-    theme = forms.TypedChoiceField(
-        label=_("Theme"), required=False, coerce=int, empty_value=None, widget=PlainSelect
+    type = PlainChoiceField(label=_("Type"), required=False)
+    theme = PlainTypedChoiceField(label=_("Theme"), required=False, coerce=int, empty_value=None)
+    language = PlainChoiceField(label=_("Language"), required=False)
+    organization = PlainTypedChoiceField(
+        label=_("Organization"), required=False, coerce=int, empty_value=None
     )
-    language = forms.ChoiceField(label=_("Language"), required=False, widget=PlainSelect)
-    organization = forms.TypedChoiceField(
-        label=_("Organization"), required=False, coerce=int, empty_value=None, widget=PlainSelect
-    )
-    when = forms.ChoiceField(
+    when = PlainChoiceField(
         label=_("When"),
         required=False,
         choices=[("", _("Any time")), ("now", _("Happening now")), ("soon", _("Starting soon"))],
-        widget=PlainSelect,
     )
     day = forms.CharField(required=False, widget=forms.HiddenInput)
     view = forms.ChoiceField(
@@ -118,6 +116,8 @@ def program(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _program_main(request: HttpRequest, edition: Edition, languages: tuple[str, ...]) -> str:
     zone = zoneinfo.ZoneInfo(request.time_zone)
+    # The filters and the cards both name the types: read once.
+    prefetch_related_objects([edition], "activity_types")
     form = ProgramFilterForm(request.GET or None, edition=edition, reader_languages=languages)
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
     view = filters.get("view") or "list"
@@ -141,21 +141,31 @@ def _program_main(request: HttpRequest, edition: Edition, languages: tuple[str, 
     if day == "all":
         # All days of a large forum is heavy HTML for slow connections: a page at a time.
         page = Paginator(activities, ALL_DAYS_PAGE_SIZE).get_page(request.GET.get("page"))
-        activities = list(page.object_list)
+        activities = page.object_list = queries.card_activities(page.object_list)
         total = page.paginator.count
     elif view == "list":
         # One query for an ordinary day; the count and the page only for a very big one.
         asked = request.GET.get("page")
-        rows = list(activities[: DAY_PAGE_SIZE + 1]) if asked in (None, "", "1") else None
+        rows = (
+            queries.card_activities(activities[: DAY_PAGE_SIZE + 1])
+            if asked in (None, "", "1")
+            else None
+        )
         if rows is not None and len(rows) <= DAY_PAGE_SIZE:
             activities, total = rows, len(rows)
         else:
             page = Paginator(activities, DAY_PAGE_SIZE).get_page(asked)
             # The first page's rows are read already: only the count is left to ask.
-            activities = rows[:DAY_PAGE_SIZE] if rows is not None else list(page.object_list)
+            activities = (
+                rows[:DAY_PAGE_SIZE]
+                if rows is not None
+                else queries.card_activities(page.object_list)
+            )
+            # Read once: the template's ``{% if page %}`` would otherwise read them again.
+            page.object_list = activities
             total = page.paginator.count
     else:
-        activities = list(activities)
+        activities = queries.card_activities(activities)
         total = len(activities)
     queries.with_card_names(activities, edition)
     block_start, block_end = (
