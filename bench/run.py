@@ -407,7 +407,9 @@ def run_leg(
              "--workers", str(GUNICORN_WORKERS), "--threads", str(GUNICORN_THREADS)],
             log_path,
         )  # fmt: skip
-        worker = start([sys.executable, "-m", "vos", "worker"], data_dir / "worker.log")
+        # At a lower priority than the app, as deploy/vos-worker.service runs it.
+        worker = start([sys.executable, "-m", "vos", "worker"],
+                       data_dir / "worker.log")  # fmt: skip
         wait_until_healthy(server, port, log_path)
 
         def wanted(name: str) -> bool:

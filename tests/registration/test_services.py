@@ -58,6 +58,22 @@ def test_registrations_fill_capacity_then_waitlist_in_order(edition):
     assert waitlist_position(waiting) == 2
 
 
+def test_the_waiting_list_number_counted_under_the_lock_is_the_one_told(edition):
+    from vos.mail.models import OutboxMessage
+
+    activity = make_activity(edition, capacity=1)
+    registration_create(activity=activity, person=UserFactory())
+    registration_create(activity=activity, person=UserFactory())
+    third = UserFactory(email="third@example.org", preferred_language="en")
+
+    made = registration_create(activity=activity, person=third)
+
+    assert made.known_position == 2
+    assert waitlist_position(Registration.objects.get(pk=made.pk)) == 2
+    email = OutboxMessage.objects.get(to=["third@example.org"])
+    assert "you are number 2 on the waiting list" in email.body
+
+
 def test_registering_twice_keeps_one_registration(edition):
     activity = make_activity(edition)
     person = UserFactory()

@@ -299,3 +299,20 @@ def test_a_registration_takes_nine_queries(client, edition, django_assert_num_qu
         response = client.post(url("registration.register", activity))
     assert response.status_code == 302
     assert activity.registrations.count() == 2
+
+
+def test_registering_reads_only_what_it_needs_of_the_activity(client, edition):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    activity = make_activity(edition, capacity=5)
+    client.force_login(UserFactory())
+    with CaptureQueriesContext(connection) as captured:
+        response = client.post(url("registration.register", activity))
+    assert response.status_code == 302
+    assert activity.registrations.count() == 1
+    reads = [q["sql"] for q in captured.captured_queries if 'FROM "activity_activity"' in q["sql"]]
+    # The loader's read and the lock: no whole row, nothing loaded afterwards field by field.
+    assert len(reads) == 2, reads
+    assert all('"activity_activity"."description"' not in sql for sql in reads)
+    assert all('"edition_edition"."description"' not in sql for sql in reads)

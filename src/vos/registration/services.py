@@ -60,6 +60,7 @@ def registration_create(*, activity: Activity, person: User) -> Registration:
         raise ValidationError(_("This activity is over."), code="over")
     places = Registration.objects.filter(activity=activity).aggregate(
         confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
+        waiting=Count("pk", filter=Q(status=Registration.Status.WAITLISTED)),
         mine=Count("pk", filter=Q(person=person)),
     )
     if places["mine"]:
@@ -70,8 +71,9 @@ def registration_create(*, activity: Activity, person: User) -> Registration:
         person=person,
         status=Registration.Status.CONFIRMED if confirmed else Registration.Status.WAITLISTED,
     )
-    # Known here, under the lock: the pages need no count of their own (receivers).
+    # Known here, under the lock: the pages and the messages need no count of their own.
     registration.fills_activity = confirmed and places["confirmed"] + 1 == capacity
+    registration.known_position = None if confirmed else places["waiting"] + 1
     registration.save(force_insert=True)
     log_action(
         activity, actor=person, action="registration.create", data={"status": registration.status}
@@ -180,6 +182,8 @@ def registration_promote_waitlist(*, activity: Activity) -> list[Registration]:
 def waitlist_position(registration: Registration) -> int | None:
     if registration.is_confirmed:
         return None
+    if getattr(registration, "known_position", None):  # counted as it was made
+        return registration.known_position
     ahead = Registration.objects.filter(
         activity_id=registration.activity_id,
         status=Registration.Status.WAITLISTED,

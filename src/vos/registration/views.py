@@ -41,7 +41,9 @@ def _activity(request: HttpRequest, slug: str, pk: int) -> Activity:
 
 @require_POST
 def register(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    activity = _activity(request, slug, pk)
+    activity = activity_or_404(
+        request.user, pk, edition_slug=slug, queryset=queries.activities_for_registering()
+    )
     if not request.user.is_authenticated:
         # Back to the same activity after logging in or signing up, and registered then
         # (registration.receivers.register_after_login).
