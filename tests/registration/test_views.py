@@ -168,6 +168,10 @@ def test_reminder_settings_are_saved(client, edition):
     client.post(reverse("registration.agenda"), {"remind_day_before": "on"})
     settings = reminder_settings_for(person)
     assert (settings.remind_day_before, settings.remind_shortly_before) == (True, False)
+    html = client.get(reverse("registration.agenda")).content.decode()
+    assert '<input type="checkbox" name="remind_day_before" id="id_remind_day_before" checked>' in html
+    assert '<input type="checkbox" name="remind_shortly_before" id="id_remind_shortly_before">' in html
+    assert '<label for="id_remind_day_before">Remind me by email a day before</label>' in html
 
 
 def test_unsubscribe_link_works_without_logging_in(client):
@@ -285,6 +289,26 @@ def test_agenda_is_built_again_when_it_changes_by_itself_or_by_a_registration(
     html = client.get(reverse("registration.agenda")).content.decode()
     assert "Already over" in html
     assert html.index("Water commons") < html.index("Already over") < html.index("Seed exchange")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_cached_agenda_is_served_without_loading_the_activities(client, edition, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PAGE_CACHE_SECONDS = 60
+    person = UserFactory()
+    for number in range(3):
+        registration_create(activity=make_activity(edition, title=f"A{number}"), person=person)
+    client.force_login(person)
+    first = client.get(reverse("registration.agenda")).content.decode()
+    with CaptureQueriesContext(connection) as captured:
+        again = client.get(reverse("registration.agenda")).content.decode()
+    assert again.count('class="activity-card') == first.count('class="activity-card') == 3
+    whole_rows = [
+        q["sql"] for q in captured.captured_queries if '"activity_activity"."title"' in q["sql"]
+    ]
+    assert whole_rows == []
 
 
 def test_a_registration_takes_nine_queries(client, edition, django_assert_num_queries):

@@ -189,14 +189,21 @@ def _key(request: HttpRequest, version: int, *also: str) -> str:
 
 
 def cached_fragment(
-    request: HttpRequest, name: str, build: Callable[[], str], *, also: Iterable[str] = ()
+    request: HttpRequest,
+    name: str,
+    build: Callable[[], str],
+    *,
+    also: Iterable[str] | Callable[[], Iterable[str]] = (),
 ) -> SafeString:
     """The part of a page that every reader of the same address, language and zone sees
     (signed in or not), built once per content version and kept in the shared cache;
     each reader's own parts are added around it. ``also`` names anything else the part
-    depends on. Built every time where the version is not shared."""
+    depends on (a function giving it, when working it out costs queries: it is called
+    only when the cache is used). Built every time where the version is not shared."""
     if not trust_content_version():
         return mark_safe(build())  # noqa: S308 - built by a template or our own escaping code
+    if callable(also):
+        also = also()
     key = "fragment:" + name + ":" + _key(request, content_version(), *also)
     html = cache.get(key)
     if html is None:

@@ -6,7 +6,7 @@ import zoneinfo
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from vos.activity.access import join_access, join_opens_at
+from vos.activity.access import join_access
 from vos.activity.models import Activity, Organizer
 from vos.activity.queries import activities_public
 from vos.person.models import User
@@ -52,30 +52,58 @@ def registrations_for_organizers(activity: Activity) -> QuerySet[Registration]:
     return activity.registrations.select_related("person").order_by("status", "created_at", "pk")
 
 
+def _roles_of(person: User) -> dict[int, str]:
+    """Activity id to my role in it: "organizer", else my registration's status."""
+    roles = dict(Registration.objects.filter(person=person).values_list("activity_id", "status"))
+    for activity_id in Organizer.objects.filter(person=person).values_list(
+        "activity_id", flat=True
+    ):
+        roles[activity_id] = "organizer"
+    return roles
+
+
+def _agenda_activities(roles: dict[int, str]) -> QuerySet[Activity]:
+    # Key lookups rather than DISTINCT over a join of both tables, which scans every
+    # registration of the site.
+    return Activity.objects.filter(pk__in=roles).exclude(state__in=[Activity.State.DECLINED])
+
+
+def agenda_signature(person: User) -> tuple[list[tuple[int, str]], dt.datetime | None]:
+    """What my agenda shows besides the site's content: my activities with my role in
+    each, and the next moment it shows differently by itself, with no change of data
+    (the way into a room opens, as ``join_opens_at`` says; an activity ends and goes
+    under "Already over"). Small reads, so that a cached agenda is served without
+    loading the activities."""
+    roles = _roles_of(person)
+    rows = list(
+        _agenda_activities(roles)
+        .order_by("starts_at", "pk")
+        .values_list("pk", "starts_at", "ends_at", "edition__link_lead_minutes")
+    )
+    now = timezone.now()
+    moments = []
+    for _pk, starts_at, ends_at, lead in rows:
+        moments += [starts_at - dt.timedelta(minutes=lead), ends_at]
+    return [(pk, roles[pk]) for pk, *_ in rows], min(
+        (moment for moment in moments if moment > now), default=None
+    )
+
+
 def agenda_for(person: User, zone: zoneinfo.ZoneInfo) -> list[dict]:
     """My activities (organized or registered), by day in my zone, overlaps flagged.
 
     Each item: activity, role ("organizer", "confirmed" or "waitlisted"), overlap flag.
     """
-    registrations = {
-        r.activity_id: r
-        for r in Registration.objects.filter(person=person).only("activity_id", "status")
-    }
-    organized = set(Organizer.objects.filter(person=person).values_list("activity_id", flat=True))
+    roles = _roles_of(person)
     activities = list(
-        # Key lookups rather than DISTINCT over a join of both tables, which scans every
-        # registration of the site.
-        Activity.objects.filter(pk__in=set(registrations) | organized)
-        .exclude(state__in=[Activity.State.DECLINED])
+        _agenda_activities(roles)
         .defer("description")
         .select_related("edition", "activity_type", "room")
         .order_by("starts_at", "pk")
     )
     items = []
     for activity in activities:
-        organizes = activity.pk in organized
-        registration = registrations.get(activity.pk)
-        role = "organizer" if organizes else (registration.status if registration else "confirmed")
+        role = roles[activity.pk]
         items.append(
             {
                 "activity": activity,
@@ -95,17 +123,6 @@ def agenda_for(person: User, zone: zoneinfo.ZoneInfo) -> list[dict]:
                 break
             item["overlap"] = other["overlap"] = True
     return items
-
-
-def agenda_next_change(items: list[dict], now: dt.datetime | None = None) -> dt.datetime | None:
-    """The next moment the agenda shows differently by itself, with no change of data:
-    the way into a room opens, an activity ends and goes under "Already over"."""
-    now = now or timezone.now()
-    moments = []
-    for item in items:
-        activity = item["activity"]
-        moments += [join_opens_at(activity), activity.ends_at]
-    return min((moment for moment in moments if moment > now), default=None)
 
 
 def agenda_by_day(items: list[dict], zone: zoneinfo.ZoneInfo) -> dict[str, list[dict]]:

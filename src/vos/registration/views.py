@@ -168,7 +168,6 @@ def agenda(request: HttpRequest) -> HttpResponse:
         reverse("registration.feed_personal", args=[settings.feed_token])
     )
     zone = zoneinfo.ZoneInfo(request.time_zone)
-    items = queries.agenda_for(request.user, zone)
     # Built once per content version, and again when the agenda changes by itself (a
     # room opens, an activity ends): the reader's other requests only read it.
     agenda_html = cached_fragment(
@@ -176,14 +175,13 @@ def agenda(request: HttpRequest) -> HttpResponse:
         "agenda",
         lambda: render_to_string(
             "registration/_agenda.html",
-            {"agenda": queries.agenda_by_day(items, zone)},
+            {"agenda": queries.agenda_by_day(queries.agenda_for(request.user, zone), zone)},
             request=request,
         ),
-        also=(
+        # Their own registrations do not move the site's content version on.
+        also=lambda: (
             f"person:{request.user.pk}",
-            # Their own registrations do not move the site's content version on.
-            repr([(item["activity"].pk, item["role"]) for item in items]),
-            str(queries.agenda_next_change(items)),
+            *map(repr, queries.agenda_signature(request.user)),
         ),
     )
     return render(
