@@ -169,8 +169,12 @@ def test_reminder_settings_are_saved(client, edition):
     settings = reminder_settings_for(person)
     assert (settings.remind_day_before, settings.remind_shortly_before) == (True, False)
     html = client.get(reverse("registration.agenda")).content.decode()
-    assert '<input type="checkbox" name="remind_day_before" id="id_remind_day_before" checked>' in html
-    assert '<input type="checkbox" name="remind_shortly_before" id="id_remind_shortly_before">' in html
+    assert (
+        '<input type="checkbox" name="remind_day_before" id="id_remind_day_before" checked>' in html
+    )
+    assert (
+        '<input type="checkbox" name="remind_shortly_before" id="id_remind_shortly_before">' in html
+    )
     assert '<label for="id_remind_day_before">Remind me by email a day before</label>' in html
 
 
