@@ -193,7 +193,7 @@ def test_the_program_in_a_language_with_translations_costs_no_query_per_item(
             translations=in_languages("title", fr=f"Activité {number}"),
             starts_at=edition.starts_at + dt.timedelta(hours=10, minutes=number),
         )
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         html = program(client, edition, "fr")
     assert len(re.findall(r">Activité \d+<", html)) == 60
 
