@@ -138,6 +138,19 @@ def count_queries(path: str, cookies: dict[str, str]) -> int:
     return len(captured.captured_queries)
 
 
+def python_yardstick_ms() -> float:
+    """The best of three runs of a fixed pure-Python loop: how fast the machine was
+    during the leg, for comparing runs made at different times."""
+    best = float("inf")
+    for _round in range(3):
+        started = time.perf_counter()
+        total = 0
+        for number in range(2_000_000):
+            total += number
+        best = min(best, (time.perf_counter() - started) * 1000)
+    return best
+
+
 def cold_render_ms(path: str, rounds: int = 15) -> float:
     from django.test import Client, override_settings
 
@@ -395,6 +408,7 @@ def run_leg(
             ("export schedule.json", f"/editions/{data.slug}/schedule.json", {}),
             ("export schedule.ics", f"/editions/{data.slug}/schedule.ics", {}),
         ]
+        yardstick_ms = python_yardstick_ms()
         print(f"[{database}] counting queries in-process …", flush=True)
         queries = {name: count_queries(path, cookies) for name, path, cookies in pages}
         cold = cold_render_ms(f"{program}?day={day}") if not only else None
@@ -511,6 +525,8 @@ def run_leg(
         peaks = worker_peaks_mb(server.pid)
         facts = {
             "database": database_description(),
+            "machine speed": f"a fixed Python loop in {yardstick_ms:.0f} ms (lower is faster; "
+            "compare runs by it: this shared machine's speed drifts by tens of percent)",
             "data": ", ".join(f"{count:,} {name}" for name, count in data.counts.items())
             + f" (built in {built_in:.0f} s)",
         }
