@@ -164,12 +164,7 @@ def site_database(tmp_path):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Tests marked ``postgres`` belong to the PostgreSQL leg; elsewhere they are deselected.
-    Tests sharing the one Redis database of ``shared_redis`` run one after the other, on
-    one xdist worker: each empties it."""
-    for item in items:
-        if "shared_redis" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("shared-redis"))
+    """Tests marked ``postgres`` belong to the PostgreSQL leg; elsewhere they are deselected."""
     if ON_POSTGRES:
         return
     kept = [item for item in items if item.get_closest_marker("postgres") is None]
@@ -197,10 +192,14 @@ def private_postgres():
 
 @pytest.fixture
 def shared_redis():
-    """A Redis database of its own, emptied before and after, for servers to share."""
+    """A Redis database of its own, emptied before and after, for servers to share: one
+    per xdist worker (databases 8 to 15), so that tests running side by side never
+    empty each other's."""
     import redis
 
-    url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0").rsplit("/", 1)[0] + "/14"
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    number = 8 + int(worker) % 8 if worker.isdigit() else 8
+    url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0").rsplit("/", 1)[0] + f"/{number}"
     client = redis.Redis.from_url(url)
     client.flushdb()
     yield url
