@@ -31,7 +31,12 @@ class JoinAccess:
 
 def join_opens_at(activity: Activity) -> dt.datetime:
     """When the way into an activity's room opens: a few minutes before it starts."""
-    return activity.starts_at - dt.timedelta(minutes=activity.edition.link_lead_minutes)
+    return opens_before(activity.starts_at, activity.edition.link_lead_minutes)
+
+
+def opens_before(starts_at: dt.datetime, lead_minutes: int) -> dt.datetime:
+    """``join_opens_at`` from the start and the edition's lead, for reads of bare values."""
+    return starts_at - dt.timedelta(minutes=lead_minutes)
 
 
 def join_access(

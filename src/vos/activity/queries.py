@@ -74,7 +74,12 @@ def card_activities(activities: QuerySet[Activity]) -> list[Activity]:
         activity._state = ModelState()
         activity._state.adding = False
         activity._state.db = activities.db
-        activity._originals = {field: activity.__dict__[field] for field in ("title", "summary")}
+        # As ``Translatable.from_db`` keeps them, for the translatable fields read.
+        activity._originals = {
+            field: activity.__dict__[field]
+            for field in Activity.translatable_fields
+            if field in activity.__dict__
+        }
         built.append(activity)
     return built
 

@@ -6,7 +6,7 @@ import zoneinfo
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from vos.activity.access import join_access
+from vos.activity.access import join_access, opens_before
 from vos.activity.models import Activity, Organizer
 from vos.activity.queries import activities_public
 from vos.person.models import User
@@ -71,8 +71,7 @@ def _agenda_activities(roles: dict[int, str]) -> QuerySet[Activity]:
 def agenda_signature(person: User) -> tuple[list[tuple[int, str]], dt.datetime | None]:
     """What my agenda shows besides the site's content: my activities with my role in
     each, and the next moment it shows differently by itself, with no change of data
-    (the way into a room opens, as ``join_opens_at`` says; an activity ends and goes
-    under "Already over"). Small reads, so that a cached agenda is served without
+    (the way into a room opens; an activity ends and goes under "Already over"). Small reads, so that a cached agenda is served without
     loading the activities."""
     roles = _roles_of(person)
     rows = list(
@@ -83,7 +82,7 @@ def agenda_signature(person: User) -> tuple[list[tuple[int, str]], dt.datetime |
     now = timezone.now()
     moments = []
     for _pk, starts_at, ends_at, lead in rows:
-        moments += [starts_at - dt.timedelta(minutes=lead), ends_at]
+        moments += [opens_before(starts_at, lead), ends_at]
     return [(pk, roles[pk]) for pk, *_ in rows], min(
         (moment for moment in moments if moment > now), default=None
     )
