@@ -193,13 +193,12 @@ def private_postgres():
 @pytest.fixture
 def shared_redis():
     """A Redis database of its own, emptied before and after, for servers to share: one
-    per xdist worker (databases 8 to 15), so that tests running side by side never
+    per xdist worker (``tests.settings``), so that tests running side by side never
     empty each other's."""
     import redis
+    from django.conf import settings
 
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
-    number = 8 + int(worker) % 8 if worker.isdigit() else 8
-    url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0").rsplit("/", 1)[0] + f"/{number}"
+    url = settings.SHARED_REDIS_URL
     client = redis.Redis.from_url(url)
     client.flushdb()
     yield url

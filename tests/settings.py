@@ -8,9 +8,12 @@ os.environ["VOS_TESTING"] = "1"
 
 from vos.settings import *  # noqa: F403
 
-# Each pytest-xdist worker gets its own Redis database, so flushing one is harmless.
+# Each pytest-xdist worker gets its own Redis databases, so flushing one is harmless:
+# with up to four workers, caches in 1–4, servers' shared database (``shared_redis``) in
+# 5–8, task queues in 9–12.
 _worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
 _redis_db = 1 + int(_worker.removeprefix("gw") or 0)
+SHARED_REDIS_URL = f"{(REDIS_URL or 'redis://127.0.0.1:6379/0').rsplit('/', 1)[0]}/{_redis_db + 4}"  # noqa: F405
 if REDIS_URL:  # noqa: F405
     CACHES = {
         "default": {
